@@ -19,4 +19,6 @@ def slug(name: str) -> str:
 
 
 def statement_id_for(stem: str) -> str:
-    return slug(stem)
+    """DATA_MODEL.md's rule to the letter (apostrophes are runs like any other);
+    leading and trailing dashes are dropped so an id never starts with ``-``."""
+    return _NON_ALNUM.sub("-", anyascii(stem).lower()).strip("-")

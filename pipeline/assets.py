@@ -1,0 +1,190 @@
+"""Dagster assets and asset checks: a thin layer over ingest, extract, checks, publish.
+
+Graph: raw_statements -> extraction -> the eleven tables (one multi-asset) ->
+blocking checks (Pandera per table; foreign keys and spans across tables) ->
+published_package (Frictionless package + DuckDB file, written atomically).
+A failing check stops publishing, so what was published before stays as it was.
+"""
+from __future__ import annotations
+
+import dagster as dg
+import pandas as pd
+
+from pipeline import checks
+from pipeline.extract.corpus import TABLE_ORDER, CorpusExtraction, assemble_tables, extract_corpus
+from pipeline.ingest import read_raw_dir
+from pipeline.metadata import TABLES
+from pipeline.model import IngestResult, Rejection
+from pipeline.publish import publish_atomically, statement_sources
+from pipeline.resources import PipelineFolders
+
+PREVIEW_ROWS = 5
+
+
+def rejections_markdown(rejected: list[Rejection]) -> str:
+    if not rejected:
+        return "No file was rejected."
+    lines = ["| file | reason |", "|---|---|"]
+    for r in rejected:
+        reason = r.reason.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| `{r.source_file}` | {reason} |")
+    return "\n".join(lines)
+
+
+def table_schema(name: str) -> dg.TableSchema:
+    table = TABLES[name]
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=f.name,
+                type=f.type,
+                description=f.description,
+                constraints=dg.TableColumnConstraints(nullable=not f.required, unique=f.unique),
+            )
+            for f in table.fields
+        ]
+    )
+
+
+def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 60) -> str:
+    head = df.head(rows).astype("string").fillna("")
+    head = head.map(lambda v: (v[: width - 1] + "…") if len(v) > width else v)
+    head = head.map(lambda v: v.replace("|", "\\|").replace("\n", " "))
+    lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
+    lines += ["| " + " | ".join(r) + " |" for r in head.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+@dg.asset(group_name="ingest", kinds={"python"})
+def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) -> IngestResult:
+    """Every file of the raw folder, decoded and normalised to plain text, with its
+    metadata (date, place, source, title). Rejected files are listed with reasons."""
+    result = read_raw_dir(folders.raw_path, max_bytes=folders.max_bytes)
+    for r in result.rejected:
+        context.log.warning(f"rejected {r.source_file}: {r.reason}")
+    context.add_output_metadata({
+        "accepted": len(result.statements),
+        "rejected": len(result.rejected),
+        "rejected_files": dg.MetadataValue.md(rejections_markdown(result.rejected)),
+        "raw_dir": dg.MetadataValue.path(str(folders.raw_path.resolve())),
+    })
+    return result
+
+
+@dg.asset(group_name="extract", kinds={"python", "spacy"})
+def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult) -> CorpusExtraction:
+    """Actors, parties, agreements, regions and commitments of every accepted statement
+    (rule-based, spaCy blank English). A statement naming no party is rejected here."""
+    result = extract_corpus(raw_statements.statements)
+    for r in result.rejected:
+        context.log.warning(f"rejected {r.source_file}: {r.reason}")
+    context.add_output_metadata({
+        "statements": len(result.extractions),
+        "rejected": len(result.rejected),
+        "rejected_files": dg.MetadataValue.md(rejections_markdown(result.rejected)),
+        "commitments": sum(len(e.commitments) for e in result.extractions),
+    })
+    return result
+
+
+@dg.multi_asset(
+    outs={
+        name: dg.AssetOut(
+            group_name="tables",
+            description=TABLES[name].description,
+            metadata={"dagster/column_schema": table_schema(name)},
+            kinds={"pandas"},
+        )
+        for name in TABLE_ORDER
+    },
+    name="tables",
+)
+def tables(context: dg.AssetExecutionContext, extraction: CorpusExtraction):
+    """The eleven tidy tables of DATA_MODEL.md, assembled from the extraction."""
+    frames = assemble_tables(extraction.extractions)
+    for name in TABLE_ORDER:
+        df = frames[name]
+        yield dg.Output(
+            df,
+            output_name=name,
+            metadata={
+                "dagster/row_count": len(df),
+                "preview": dg.MetadataValue.md(preview_markdown(df)),
+            },
+        )
+
+
+def check_result(outcome: checks.CheckOutcome) -> dg.AssetCheckResult:
+    metadata = {"message": outcome.message}
+    if outcome.failures is not None and len(outcome.failures):
+        metadata["failure_cases"] = dg.MetadataValue.md(preview_markdown(outcome.failures, rows=20, width=80))
+        metadata["n_failures"] = len(outcome.failures)
+    return dg.AssetCheckResult(passed=outcome.passed, metadata=metadata, severity=dg.AssetCheckSeverity.ERROR)
+
+
+def pandera_check(name: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey(name),
+        name=f"{name}_schema",
+        blocking=True,
+        description=f"Pandera schema of `{name}` (types, required, enums, patterns, keys), run lazily.",
+    )
+    def _check(df: pd.DataFrame) -> dg.AssetCheckResult:
+        return check_result(checks.validate_table(name, df))
+
+    return _check
+
+
+_other_tables = {name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER if name != "statements"}
+
+
+@dg.asset_check(
+    asset=dg.AssetKey("statements"),
+    additional_ins=_other_tables,
+    blocking=True,
+    description="Every foreign key of every table resolves (mentions.entity_id by entity_type too).",
+)
+def foreign_keys_resolve(statements: pd.DataFrame, **others: pd.DataFrame) -> dg.AssetCheckResult:
+    return check_result(checks.check_foreign_keys({"statements": statements, **others}))
+
+
+@dg.asset_check(
+    asset=dg.AssetKey("statements"),
+    additional_ins=_other_tables,
+    blocking=True,
+    description="Grounding: every span's text equals statements.text[char_start:char_end].",
+)
+def spans_reproduce_text(statements: pd.DataFrame, **others: pd.DataFrame) -> dg.AssetCheckResult:
+    return check_result(checks.check_spans({"statements": statements, **others}))
+
+
+@dg.multi_asset(
+    outs={
+        "frictionless_package": dg.AssetOut(
+            group_name="publish", description="datapackage.json, data/*.csv and README.md", kinds={"csv"},
+        ),
+        "duckdb_database": dg.AssetOut(
+            group_name="publish", description="joint_statements.duckdb with keys and comments", kinds={"duckdb"},
+        ),
+    },
+    ins={name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER},
+    name="published_package",
+)
+def published_package(context: dg.AssetExecutionContext, folders: PipelineFolders, **frames: pd.DataFrame):
+    """Writes the package and the DuckDB file to a temporary folder and moves them into
+    place only when everything was written (runs only after every blocking check passed)."""
+    tables_by_name = {name: frames[name] for name in TABLE_ORDER}
+    written = publish_atomically(tables_by_name, folders.out_path, statement_sources(tables_by_name["statements"]))
+    counts = {f"rows/{name}": len(df) for name, df in tables_by_name.items()}
+    yield dg.Output(
+        str(written.datapackage_json), output_name="frictionless_package",
+        metadata={"path": dg.MetadataValue.path(str(written.datapackage_json)), **counts},
+    )
+    yield dg.Output(
+        str(written.duckdb_path), output_name="duckdb_database",
+        metadata={"path": dg.MetadataValue.path(str(written.duckdb_path))},
+    )
+
+
+ASSETS = [raw_statements, extraction, tables, published_package]
+CHECKS = [*(pandera_check(name) for name in TABLE_ORDER), foreign_keys_resolve, spans_reproduce_text]

@@ -1,0 +1,18 @@
+"""The Dagster code location (loaded by workspace.yaml and [tool.dagster])."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.assets import ASSETS, CHECKS
+from pipeline.resources import PipelineFolders
+
+
+def make_definitions(folders: PipelineFolders | None = None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        resources={"folders": folders or PipelineFolders()},
+    )
+
+
+defs = make_definitions()

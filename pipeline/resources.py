@@ -1,0 +1,28 @@
+"""Dagster resources: where the raw statements are and where the package goes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.ingest import DEFAULT_MAX_BYTES
+
+
+class PipelineFolders(dg.ConfigurableResource):
+    """The raw folder read and the output folder published to.
+
+    Relative paths are taken from the working directory (the repository root
+    when run through ``dagster dev`` or ``python -m pipeline``).
+    """
+
+    raw_dir: str = "raw"
+    out_dir: str = "datapackage"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def raw_path(self) -> Path:
+        return Path(self.raw_dir)
+
+    @property
+    def out_path(self) -> Path:
+        return Path(self.out_dir)

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run SQL against the package's DuckDB file (read-only)")
     q.add_argument("sql")
     q.add_argument("--out-dir", type=Path, default=Path("datapackage"))
+    e = sub.add_parser("evaluate", help="score a published package against gold annotations (ANNOTATION.md format)")
+    e.add_argument("--gold", type=Path, required=True, help="folder of <statement_id>.yaml gold files")
+    e.add_argument("--out-dir", type=Path, default=Path("datapackage"))
+    e.add_argument("--verbose", action="store_true", help="list every miss")
+    e.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
 
@@ -45,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "query":
             return cmd_query(args)
+        if args.command == "evaluate":
+            return cmd_evaluate(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILED
@@ -117,6 +124,20 @@ def cmd_query(args) -> int:
     finally:
         con.close()
     print(format_table(df))
+    return EXIT_OK
+
+
+def cmd_evaluate(args) -> int:
+    from pipeline.evaluate import evaluate, format_report, to_json
+
+    if not (args.out_dir / "data").is_dir():
+        err(f"error: no data/ folder in {args.out_dir}; run `python -m pipeline build` first")
+        return EXIT_USAGE
+    if not args.gold.is_dir() or not any(args.gold.glob("*.yaml")):
+        err(f"error: {args.gold} holds no gold files (<statement_id>.yaml)")
+        return EXIT_USAGE
+    result, tallies = evaluate(args.out_dir, args.gold)
+    print(to_json(result) if args.json else format_report(result, tallies, verbose=args.verbose))
     return EXIT_OK
 
 

@@ -116,3 +116,18 @@ def test_cli_missing_raw_folder_is_a_usage_error(tmp_path, repo):
                            "--out-dir", str(tmp_path / "out")], capture_output=True, text=True, cwd=repo)
     assert proc.returncode == 2
     assert "does not exist" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_evaluate_agrees_with_the_reference_scorer(dev_build, repo):
+    _, out = dev_build
+    gold = CORPUS / "gold"
+    ours = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", "--gold", str(gold), "--out-dir", str(out),
+                           "--json"], capture_output=True, text=True, cwd=repo, check=True)
+    ref = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out), str(gold), "--json"],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(ours.stdout) == json.loads(ref.stdout)
+    verbose = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", "--gold", str(gold), "--out-dir",
+                              str(out), "--verbose"], capture_output=True, text=True, cwd=repo, check=True)
+    ref_verbose = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out), str(gold),
+                                  "--verbose"], capture_output=True, text=True, check=True)
+    assert verbose.stdout == ref_verbose.stdout

@@ -1,0 +1,25 @@
+"""The committed datapackage/ is what raw/ builds to (rebuild and compare)."""
+from __future__ import annotations
+
+import json
+
+from pipeline.build import run_build
+
+
+def test_committed_package_is_current(tmp_path, repo):
+    committed = repo / "datapackage"
+    out = tmp_path / "pkg"
+    report = run_build(repo / "raw", out)
+    assert report.published, report
+    built = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.suffix != ".duckdb")
+    kept = sorted(p.relative_to(committed) for p in committed.rglob("*")
+                  if p.is_file() and p.suffix != ".duckdb" and ".cache" not in p.parts)
+    assert built == kept, "files differ: run `make run` and commit datapackage/"
+    for rel in built:
+        if rel.name == "datapackage.json":
+            a, b = json.loads((out / rel).read_text()), json.loads((committed / rel).read_text())
+            a.pop("created", None), b.pop("created", None)
+            assert a == b, "datapackage.json differs: run `make run` and commit datapackage/"
+        else:
+            assert (out / rel).read_bytes() == (committed / rel).read_bytes(), (
+                f"{rel} differs: run `make run` and commit datapackage/")

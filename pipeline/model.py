@@ -84,7 +84,7 @@ class Mention:
         return {Actor: "actor", Region: "region", Agreement: "agreement"}[type(self.entity)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class AgreementMention(Mention):
     """A mention of an instrument plus the status its governing words give it."""
 

@@ -1,0 +1,581 @@
+"""Named instruments and mechanisms (agreements) and the status each mention reports.
+
+How a name is found (general rules; vocabularies are data files in ``pipeline/data``):
+
+* a capitalised head noun (``agreements_heads.csv``: Agreement, Treaty, Roadmap,
+  Action Plan, Dialogue, Working Group, ...) extended to the left over capitalised
+  words and inner ``and``/``of``/``for``/``on`` (``Acquisition and Cross-Servicing
+  Agreement``), a year just before the name is its ``year`` (``the 2016 ... Award``),
+  lower-case words (``the defence ...``, ``a bilateral ...``) are not part of it;
+  a capitalised ``of/on/for/against`` tail belongs to the name (``Convention on the
+  Law of the Sea``, ``Framework for Security, Public Health and Safe Communities``);
+* a leading hyphenated country pair (``Canada-Japan``, ``U.S.-Mexico``) is dropped
+  from the canonical name when the rest still names something specific
+  (``Opioid Action Plan``) and kept otherwise (``Canada-Japan Action Plan``);
+* well-known instruments by name or acronym (``agreements_gazetteer.csv``);
+* acronyms defined in parentheses right after a name (``(UNCLOS)``), ``called "X"``;
+* described mechanisms in lower case after a creation verb (``establish a vaccine
+  expert working group``, ``agreed to inaugurate a continuing dialogue on ...``);
+* coreference: a later suffix of an earlier name (``the Interim Agreement``), the
+  bare head (``the Roadmap``, ``this committee``) -> the latest agreement with it;
+* names whose last modifier is an organisation word (``Chambers Council``,
+  ``Security Council``; ``agreements_org_markers.csv``) are not agreements.
+
+Status comes from the governing words before a mention in its clause (``entry into
+force of``, ``the signing of``, ``establish``/``the establishment of``/``launched``),
+made ``planned`` by a future or infinitive frame (``will``, ``instruct ... to``,
+``look forward to``), but ``decided/agreed to establish`` is ``established``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipeline.extract.regions import DATA_DIR, PhraseIndex, doc_words, gazetteer as region_gazetteer, read_data_csv, words
+from pipeline.ids import slug
+from pipeline.model import Agreement, AgreementMention
+
+STATUS_RANK = {"in_force": 5, "signed": 4, "established": 3, "planned": 2, "referenced": 1}
+
+_CONNECTORS = {"and", "of", "for", "on", "&"}
+_TAIL_PREPS = {"of", "on", "for", "against"}
+_TAIL_INNER = {"of", "the", "and", "&", "for", "on", "in", "to"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "both", "all"}
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&+.-]{1,11}$")
+
+
+@dataclass
+class _Lex:
+    heads: dict[tuple[str, ...], tuple[str, str]]
+    max_head: int
+    lower_heads: dict[str, str]
+    markers_word: set[str]
+    markers_phrase: list[tuple[str, ...]]
+    gaz: PhraseIndex
+    gaz_names: dict[str, tuple[str, str]]  # normalised alias -> (canonical, kind)
+    country_words: set[tuple[str, ...]]
+    lower_head_re: re.Pattern
+    named_heads: dict[str, str]
+    head_first: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    heads = {}
+    for row in read_data_csv(DATA_DIR / "agreements_heads.csv"):
+        heads[tuple(w for w, _, _ in words(row["head"]))] = (row["kind"], row["needs"] or "")
+    rows = read_data_csv(DATA_DIR / "agreements_lowercase_heads.csv")
+    lower = {r["head"]: r["kind"] for r in rows if r["mode"] == "created"}
+    named = {r["head"]: r["kind"] for r in rows if r["mode"] == "named"}
+    mw, mp = set(), []
+    for row in read_data_csv(DATA_DIR / "agreements_org_markers.csv"):
+        t = tuple(w for w, _, _ in words(row["marker"]))
+        (mp.append(t) if len(t) > 1 else mw.add(t[0]))
+    gaz = PhraseIndex()
+    gaz_names = {}
+    for row in read_data_csv(DATA_DIR / "agreements_gazetteer.csv"):
+        for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
+            gaz.add(alias, (row["name"], row["kind"]))
+            gaz_names[_norm(alias)] = (row["name"], row["kind"])
+    countries = set()
+    regions, rindex = region_gazetteer()
+    for first, lst in rindex.by_first.items():
+        for key, rid in lst:
+            if regions[rid][0].region_type in ("country", "territory"):
+                countries.add(key)
+    for extra in ("EU", "UN", "U.N.", "ASEAN", "NATO", "Quad", "G7", "G20", "AU", "OAS", "GCC", "APEC", "OECD"):
+        countries.add((extra,))
+    heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
+    lower_head_re = re.compile(
+        r"\b(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene)(?:e?s|ed|d|ing)?\s+"
+        r"(?P<det>a|an|the)\s+(?:new\s+)?"
+        r"(?P<np>(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
+        rf"(?P<head>{heads_alt}))\b"
+        r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?"
+    )
+    return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
+                {k[0] for k in heads} | set(named))
+
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+
+
+def _norm(s: str) -> str:
+    s = s.translate(_DASHES).replace("\u2019", "'").casefold()
+    s = re.sub(r"[^\w\s'-]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+@dataclass
+class _Cand:
+    start: int  # surface span in text
+    end: int
+    name: str  # canonical name
+    kind: str
+    year: int | None = None
+    core: str | None = None  # name without its tail / country prefix variants, for coreference
+    aliases: list[str] = field(default_factory=list)
+    head: str = ""  # lower-cased head noun, for "the Roadmap" coreference
+    prio: int = 1  # gazetteer 3, pattern 2, described 1
+    status_at: int | None = None  # where status cues are read (default: start)
+
+
+def _is_cap(w: str) -> bool:
+    if "-" in w and w.rsplit("-", 1)[1][:1].islower():  # "U.S.-led", "Paris-aligned"
+        return False
+    return w[:1].isupper() or (w[:1].isdigit() and not _YEAR.match(w))
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"}
+
+
+def _sentence_starts(ws, text) -> list[bool]:
+    out = []
+    prev_end = 0
+    prev = None
+    for w, s, _e in ws:
+        gap = text[prev_end:s]
+        out.append(prev is None or prev in {".", "!", "?", ";", ":", "(", "\u201c", '"'} or "\n" in gap
+                   or (prev.isdigit() and False))
+        prev, prev_end = w, _e
+    return out
+
+
+def _country_like(seq: tuple[str, ...], lex: _Lex) -> bool:
+    if seq in lex.country_words:
+        return True
+    if len(seq) == 1 and "-" in seq[0]:  # U.S.-Canada, Canada-Japan
+        parts = tuple(seq[0].split("-"))
+        return all((p,) in lex.country_words for p in parts if p)
+    return False
+
+
+def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
+    out = []
+    n = len(ws)
+    i = 0
+    head_first = lex.head_first
+    while i < n:
+        if ws[i][0] not in head_first:
+            i += 1
+            continue
+        hit = None
+        for L in range(min(lex.max_head, n - i), 0, -1):
+            key = tuple(w for w, _, _ in ws[i:i + L])
+            if key in lex.heads:
+                hit = (L, *lex.heads[key])
+                break
+        if not hit and ws[i][0] in lex.named_heads and i > 0 and _is_cap(ws[i - 1][0]):
+            hit = (1, lex.named_heads[ws[i][0]], "named")
+        if not hit:
+            i += 1
+            continue
+        L, kind, needs = hit
+        h0, h1 = i, i + L  # head words ws[h0:h1]
+        # left extension
+        k = h0 - 1
+        left = h0
+        while k >= 0:
+            w = ws[k][0]
+            attached = ws[k + 1][1] - ws[k][2] <= 1
+            if not attached:
+                break
+            if _is_cap(w) and w not in ("(", ")") and w[:1].isalnum():
+                if w.lower() in STOP_WORDS and (starts[k] or w in ("The", "This", "These", "That", "Our", "Its", "Their", "A", "An")):
+                    break
+                if starts[k] and (w.endswith("ing") or w.lower() in STOP_WORDS):
+                    break
+                left = k
+                if starts[k]:
+                    break
+                k -= 1
+                continue
+            if w in _CONNECTORS and k - 1 >= 0 and _is_cap(ws[k - 1][0]) and ws[k - 1][0][:1].isalnum():
+                prev = ws[k - 1][0]
+                if prev.isdigit() or prev.lower() in STOP_WORDS or any(
+                        tuple(x for x, _, _ in ws[k - q:k]) in lex.heads for q in range(1, min(lex.max_head, k) + 1)):
+                    break  # "X Agreement and Y Protocol", "Task Force 153 and Task Force 59": two names
+                k -= 1
+                continue
+            break
+        # drop connectors at the left edge
+        while left < h0 and ws[left][0] in _CONNECTORS | {"the"}:
+            left += 1
+        year = None
+        if left - 1 >= 0 and _YEAR.match(ws[left - 1][0]) and ws[left][1] - ws[left - 1][2] <= 1:
+            year = int(ws[left - 1][0])
+        mods = [w for w, _, _ in ws[left:h0]]
+        # a number right after the head belongs to it ("Task Force 153", "Resolution 2231")
+        if h1 < n and ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) and ws[h1][1] - ws[h1 - 1][2] <= 1:
+            h1 += 1
+        # the head is not the last word of the name ("Plan Act", "Summit Communique"): not this head
+        if h1 < n and _is_cap(ws[h1][0]) and ws[h1][0][:1].isalpha() and not starts[h1] \
+                and ws[h1][1] - ws[h1 - 1][2] <= 1 and ws[h1][0] not in _MONTHS:
+            i = h0 + L
+            continue
+        # right tail: "of/on/for/against (the) Capitalised ..."
+        r = h1
+        tail_end = h1
+        if r < n and ws[r][0] in _TAIL_PREPS:
+            j = r + 1
+            if j < n and ws[j][0] == "the":
+                j += 1
+            if j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
+                last_cap = None
+                comma_seen = False
+                and_after_comma = False
+                m = j
+                while m < n:
+                    w = ws[m][0]
+                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'"):
+                        break  # a date or a possessive ("... and Canada's role") ends the name
+                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
+                        break
+                    if _is_cap(w) and w[:1].isalnum() and not starts[m]:
+                        last_cap = m
+                    elif w in _TAIL_INNER:
+                        if w == "and" and comma_seen:
+                            and_after_comma = True
+                    elif w == "," and m + 1 < n and _is_cap(ws[m + 1][0]):
+                        comma_seen = True
+                        and_after_comma = False
+                    else:
+                        break
+                    m += 1
+                if last_cap is not None:
+                    tail_end = last_cap + 1
+                    if comma_seen and not and_after_comma:
+                        # "X for Security, Japan ...": cut at the first comma
+                        for q in range(j, tail_end):
+                            if ws[q][0] == ",":
+                                tail_end = q
+                                break
+                        while tail_end > j and not _is_cap(ws[tail_end - 1][0]):
+                            tail_end -= 1
+                    if tail_end <= j:
+                        tail_end = h1
+        i = h1
+        # checks
+        core_words = tuple(mods) + tuple(w for w, _, _ in ws[h0:h1])
+        if not mods and tail_end == h1:
+            continue  # bare head: only coreference (handled later)
+        if ws[h0][0] == "Group" and tail_end > h1 and ws[h1][0] == "of":
+            continue  # "Group of Seven", "Group of Twenty": forums
+        if _org_marked(core_words, len(mods), lex):
+            continue
+        specific_mods = [m for m in mods if (m,) not in lex.country_words and not _country_like((m,), lex)
+                         and not m.isupper()]
+        if needs == "specific" and not specific_mods and tail_end == h1:
+            continue
+        if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
+                                 or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
+            continue
+        if needs == "bilateral" and not (any(m in {"Joint", "Bilateral", "Trilateral", "Binational", "Ministerial",
+                                                     "Consultative", "Coordinating", "Coordination", "Strategic"}
+                                                   for m in mods) or any(_country_like((m,), lex) and "-" in m for m in mods)):
+            continue
+        if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
+            continue  # self-reference: "this Joint Statement"
+        s = ws[year_start(ws, left, year)][1]
+        e = ws[tail_end - 1][2]
+        full = _clean(text[ws[left][1]:e])
+        core = _clean(text[ws[left][1]:ws[h1 - 1][2]])
+        name = full
+        aliases = [full, core]
+        # a leading country pair ("U.S.-Canada", "Canada-Japan") is dropped when the rest is specific
+        if len(mods) >= 2 and _country_like((mods[0],), lex) and "-" in mods[0] and \
+                any(not _country_like((m,), lex) for m in mods[1:]):
+            name = _clean(text[ws[left + 1][1]:e])
+            aliases += [name, _clean(text[ws[left + 1][1]:ws[h1 - 1][2]])]
+        if mods and (len(mods) >= 2 or tail_end > h1) and _country_like((mods[0],), lex) and "-" not in mods[0]:
+            aliases.append(_clean(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
+        year = year or _year_after(ws, tail_end, lex)
+        out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2))
+    return out
+
+
+def year_start(ws, left: int, year: int | None) -> int:
+    return left - 1 if year else left
+
+
+def _year_after(ws, j: int, lex: _Lex) -> int | None:
+    """"... announced in 2021", "... region in 2022": a year stated with the name before the clause ends."""
+    for q in range(j, min(j + 14, len(ws) - 1)):
+        w = ws[q][0]
+        if w in {",", ";", ".", ":", "(", ")", "'", "as"}:
+            return None
+        if (w,) in lex.heads:
+            return None
+        if w == "in" and _YEAR.match(ws[q + 1][0]):
+            return int(ws[q + 1][0])
+    return None
+
+
+def _org_marked(core_words: tuple[str, ...], n_mods: int, lex: _Lex) -> bool:
+    if n_mods and core_words[n_mods - 1] in lex.markers_word:
+        return True
+    for p in lex.markers_phrase:
+        if len(core_words) >= len(p) and core_words[-len(p):] == p:
+            return True
+        if n_mods >= len(p) and core_words[n_mods - len(p):n_mods] == p:
+            return True
+    return False
+
+
+_CALLED = re.compile(
+    r"\b(?:a|an|the)\s+(?P<np>(?:(?!(?:of|a|an|the|to|and|or|for|in|on|with|by)\b)[a-z][\w-]*\s+){0,5}?(?P<head>partnership|dialogue|initiative|framework|mechanism|"
+    r"group|committee|agreement|arrangement|pact|programme|program|alliance|compact))\s*,?\s+"
+    r"(?:called|named|known as|entitled|dubbed)\s+[\"\u201c']?(?P<name>[A-Z][\w+&.-]*(?:\s+[A-Z][\w+&.-]*)*)[\"\u201d']?"
+)
+_LOWER_HEAD_KIND = {"partnership": "framework", "initiative": "framework", "framework": "framework",
+                    "programme": "framework", "program": "framework", "alliance": "framework", "compact": "framework",
+                    "agreement": "agreement", "arrangement": "agreement", "pact": "agreement"}
+_UNSC = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?P<body>Security Council|General Assembly)\s+"
+    r"(?P<res>[Rr]esolutions?)(?P<num>\s+\d{2,4}(?:\s*(?:,|and)\s*\d{2,4})*)?"
+    r"|\bUNSC(?:R|\s+[Rr]esolutions?)(?P<num2>\s+\d{2,4})?"
+)
+_COP = re.compile(r"\bCOP\s?(\d{1,2})\b")
+_TWO_PLUS_TWO = re.compile(r"(?<![\w+])2\s?\+\s?2(?![\w+])")
+
+
+def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
+    out = []
+    for m in lex.lower_head_re.finditer(text):
+        np_words = text[m.start("np"):m.start("head")].split()
+        tail = m.group("tail")
+        if not np_words and not tail:
+            continue
+        s = m.start("np")
+        e = m.end("tail") if tail else m.end("head")
+        name = _clean(text[s:e])
+        head = m.group("head")
+        out.append(_Cand(s, e, name, lex.lower_heads[head], None, _clean(text[s:m.end("head")]),
+                         [name], head.lower(), 1, status_at=m.start("np")))
+    for m in _CALLED.finditer(text):
+        kind = _LOWER_HEAD_KIND.get(m.group("head"), "mechanism")
+        name = m.group("name")
+        np_s, np_e = m.start("np"), m.end("np")
+        # the description and the name are one agreement; the description carries the status cue
+        out.append(_Cand(np_s, np_e, name, kind, None, _clean(m.group("np")), [name, _clean(m.group("np"))],
+                         m.group("head"), 2))
+        out.append(_Cand(m.start("name"), m.end("name"), name, kind, None, name, [name], m.group("head"), 2,
+                         status_at=np_s))
+    for m in _UNSC.finditer(text):
+        num = (m.group("num") or m.group("num2") or "").strip()
+        body = m.group("body") or "Security Council"
+        if num:
+            name = f"UN {body} Resolution {num}"
+        else:
+            name = f"UN {body} resolutions"
+        out.append(_Cand(m.start(), m.end(), name, "resolution", None, name, [name], "resolution", 2))
+    for m in _COP.finditer(text):
+        name = f"COP {m.group(1)}"
+        out.append(_Cand(m.start(), m.end(), name, "mechanism", None, name, [name, f"COP{m.group(1)}"], "cop", 2))
+    for m in _TWO_PLUS_TWO.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "2+2", "mechanism", None, "2+2", ["2+2"], "2+2", 2))
+    return out
+
+
+def _gazetteer_candidates(ws, lex: _Lex) -> list[_Cand]:
+    out = []
+    for i, j, (name, kind) in lex.gaz.matches(ws):
+        out.append(_Cand(ws[i][1], ws[j - 1][2], name, kind, None, name, [name], "", 3))
+    return out
+
+
+# --- status -------------------------------------------------------------------------------
+
+_CUES = (
+    r"(?P<in_force>entry into force of|entering into force of|entered into force of|coming into force of)"
+    r"|(?P<signed>signing of|signature of|signing|signed|sign|signs)"
+    r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
+    r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
+    r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
+    r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?)"
+    r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
+)
+_MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
+_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}"
+             r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint))")
+_CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
+_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
+_RIGHT_SIGNED = re.compile(r"^\s*(?:was|were|has been|have been)\s+signed")
+_RIGHT_PLANNED = re.compile(r"^\s*,?\s*(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)\s+(?:established|launched|created|signed|concluded|set up|held)")
+_SEG_BOUNDARY = re.compile(r"[.!?;:]\s+|\n|\(\d+\)|\b\d+\.\s")
+_PLANNED_FRAME = re.compile(
+    r"(?:\b(?:will|shall|would)\b(?!.*\b(?:and|but)\s+(?:we|they|the)\b)"
+    r"|\b(?:to|look(?:s|ed|ing)? forward to(?: the)?|towards?(?: the)?|plans? (?:for|to)(?: the)?|intend(?:s|ed)? to)\s+(?:\w+ly\s+)?$)",
+    re.IGNORECASE,
+)
+_ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
+    seg_start = max(0, start - 300)
+    left = text[seg_start:start]
+    last = None
+    for last in _SEG_BOUNDARY.finditer(left):
+        pass
+    if last:
+        seg_start += last.end()
+    # replace other agreement mentions in the window by a placeholder
+    pieces, pos = [], seg_start
+    for s, e in others:
+        if s >= seg_start and e <= start:
+            pieces.append(text[pos:s])
+            pieces.append(" AGR ")
+            pos = e
+    pieces.append(text[pos:start])
+    left = "".join(pieces).replace("\n", " ")
+    right = text[end:end + 120]
+    if _RIGHT_IN_FORCE.match(right):
+        return "in_force"
+    if _RIGHT_SIGNED.match(right):
+        return "signed"
+    if _RIGHT_PLANNED.match(right):
+        return "planned"
+    m = _CUE_RE.search(left)
+    if not m:
+        return "referenced"
+    before = left[:m.start()]
+    if _ESTABLISHED_FRAME.search(before):
+        planned = False
+    else:
+        planned = bool(_PLANNED_FRAME.search(before))
+    if m.group("conclude"):
+        return "planned" if planned else "referenced"
+    if planned:
+        return "planned"
+    for g in ("in_force", "signed", "established"):
+        if m.group(g):
+            return g
+    return "referenced"
+
+
+# --- assembly -----------------------------------------------------------------------------
+
+def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    cands = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    chosen: list[_Cand] = []
+    for c in cands:
+        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if not clash:
+            chosen.append(c)
+            continue
+        # the same span found by the gazetteer and a pattern: keep the gazetteer identity
+        for o in clash:
+            if o.start == c.start and o.end == c.end and c.prio > o.prio:
+                chosen[chosen.index(o)] = c
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_agreements(doc: Doc) -> list[AgreementMention]:
+    """Grounded mentions of named instruments and mechanisms, sorted, non-overlapping."""
+    text, ws = doc_words(doc)
+    lex = _lex()
+    starts = _sentence_starts(ws, text)
+    cands = _pattern_candidates(text, ws, starts, lex) + _gazetteer_candidates(ws, lex) + _regex_candidates(text, lex)
+    # a pattern name equal to a gazetteer alias takes the gazetteer identity
+    for c in cands:
+        if c.prio == 2:
+            for a in c.aliases:
+                hit = lex.gaz_names.get(_norm(a))
+                if hit:
+                    c.name, c.kind = hit
+                    break
+    cands = _resolve_overlaps(cands)
+
+    # identities: normalised alias -> Agreement
+    registry: dict[str, Agreement] = {}
+    by_head: dict[str, Agreement] = {}
+    acronyms: dict[str, Agreement] = {}
+    cores: list[tuple[tuple[str, ...], Agreement]] = []
+    spans: list[tuple[int, int, Agreement, int | None]] = []
+    for c in cands:
+        ag = None
+        for a in [c.name, *c.aliases]:
+            ag = registry.get(_norm(a))
+            if ag:
+                break
+        if ag is None:
+            # a later suffix of an earlier name ("the Interim Agreement")
+            cw = tuple(_norm(c.core or c.name).split())
+            for words_, other in cores:
+                if len(cw) >= 2 and len(cw) < len(words_) and words_[-len(cw):] == cw:
+                    ag = other
+                    break
+        if ag is None:
+            ag = Agreement(slug(c.name), c.name, c.kind, c.year)
+        for a in [c.name, *c.aliases]:
+            registry.setdefault(_norm(a), ag)
+        cores.append((tuple(_norm(c.core or c.name).split()), ag))
+        if c.head:
+            by_head[c.head] = ag
+        spans.append((c.start, c.end, ag, c.status_at))
+        # acronym defined right after the name: "(UNCLOS)"
+        m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&+.-]{1,11})\s*\)", text[c.end:c.end + 20])
+        if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
+            acronyms.setdefault(m.group(1), ag)
+
+    taken = [(s, e) for s, e, _, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    extra = []
+    if acronyms:
+        for w, s, e in ws:
+            ag = acronyms.get(w)
+            if ag and free(s, e):
+                extra.append((s, e, ag, None))
+                taken.append((s, e))
+    # bare-head coreference: "the Roadmap", "this committee", "the trilateral committee"
+    if by_head:
+        heads_alt = "|".join(sorted((re.escape(h) for h in by_head if h), key=len, reverse=True))
+        if heads_alt:
+            rx = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch)\s+(?:(?:new|trilateral|bilateral|joint|[A-Z][\w-]*)\s+)?({heads_alt})\b",
+                            re.IGNORECASE)
+            for m in rx.finditer(text):
+                key = m.group(1).lower()
+                ag = by_head.get(key)
+                s, e = m.start(1), m.end(1)
+                # the antecedent must come first
+                first = min((a for a, b, g, _ in spans if g is ag), default=None)
+                if ag is None or first is None or first >= s or not free(s, e):
+                    continue
+                extra.append((m.start(), e, ag, None))
+                taken.append((m.start(), e))
+    spans += extra
+    spans.sort(key=lambda t: t[0])
+    occupied = [(s, e) for s, e, _, _ in spans]
+    out = []
+    for s, e, ag, at in spans:
+        cue_at = at if at is not None else s
+        status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
+        out.append(AgreementMention(s, e, ag, status=status))
+    return out
+
+
+def statement_status(mentions: list[AgreementMention]) -> dict[str, str]:
+    """agreement_id -> the strongest status any of its mentions reports
+    (in_force > signed > established > planned > referenced)."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        aid = m.entity.agreement_id
+        if aid not in out or STATUS_RANK[m.status] > STATUS_RANK[out[aid]]:
+            out[aid] = m.status
+    return out

@@ -1,0 +1,227 @@
+"""Regions of concern: seas, straits, regions, and countries/territories spoken of as places.
+
+Gazetteer: ``pipeline/data/regions_gazetteer.csv`` (one row per region, aliases
+``|``-separated, ``context=1`` for countries and the territories that are also
+actors: those count only in a place context such as "peace in X", "the
+situation in X", "denuclearization of X", "with regard to X", "discussed X").
+
+Matching is done on a word tokenization of ``doc.text`` (hyphenated compounds
+are one word, so "Canada-Japan" or "Trans-Pacific" never yield "Canada" or
+"Pacific"); the gazetteer is indexed by first word and built once.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from pipeline.ids import slug
+from pipeline.model import Mention, Region
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER = DATA_DIR / "regions_gazetteer.csv"
+
+DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"} | {"\u2019": "'"})
+
+# Words: "U.S.", "U.S.-Canada", "Indo-Pacific", "cross-Strait", "d'Ivoire", "2+2", "Leaders’";
+# a possessive "'s" is split off ("Korea's" -> "Korea", "'", "s").
+WORD_RE = re.compile(
+    r"(?:[A-Z]\.){2,}(?:[-\u2010\u2011\u2013][\w.]*\w)*"
+    r"|\w+(?:[-\u2010\u2011\u2013+&]\w+|['\u2019](?!s\b)\w+)*(?:(?<=s)['\u2019](?=\s))?"
+    r"|[^\w\s]"
+)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for every word and punctuation mark of ``text``."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        g = m.group()
+        if not g.isascii():
+            g = g.translate(DASHES)
+        out.append((g, m.start(), m.end()))
+    return out
+
+
+def doc_words(doc: Doc) -> tuple[str, list[tuple[str, int, int]]]:
+    """``doc.text`` and its words, computed once per Doc (shared by the regions and agreements extractors)."""
+    cached = doc.user_data.get("_regions_agreements_words")
+    if cached is None or cached[0] != len(doc):
+        text = doc.text
+        cached = (len(doc), text, words(text))
+        doc.user_data["_regions_agreements_words"] = cached
+    return cached[1], cached[2]
+
+
+def read_data_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a shipped data CSV; ``#`` comment lines (provenance) are skipped."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+class PhraseIndex:
+    """Word-tuple phrases indexed by first word; longest match wins at each position."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+    def add(self, phrase: str, value: object) -> None:
+        key = tuple(w for w, _, _ in words(phrase))
+        if not key:
+            return
+        lst = self.by_first.setdefault(key[0], [])
+        if all(k != key for k, _ in lst):
+            lst.append((key, value))
+            lst.sort(key=lambda kv: -len(kv[0]))
+
+    def matches(self, ws: list[tuple[str, int, int]]):
+        """Yield (i, j, value): ws[i:j] is a phrase; non-overlapping, left to right."""
+        i, n = 0, len(ws)
+        while i < n:
+            cands = self.by_first.get(ws[i][0])
+            hit = None
+            if cands:
+                for key, value in cands:
+                    j = i + len(key)
+                    if j <= n and all(ws[i + k][0] == key[k] for k in range(1, len(key))):
+                        hit = (i, j, value)
+                        break
+            if hit:
+                yield hit
+                i = hit[1]
+            else:
+                i += 1
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, tuple[Region, bool]], PhraseIndex]:
+    """region_id -> (Region, needs_context) and the alias index (built once)."""
+    regions: dict[str, tuple[Region, bool]] = {}
+    index = PhraseIndex()
+    for row in read_data_csv(GAZETTEER):
+        region = Region(
+            region_id=slug(row["name"]),
+            name=row["name"],
+            region_type=row["region_type"],
+            iso3=row["iso3"] or None,
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+        )
+        regions[region.region_id] = (region, row.get("context") == "1")
+        for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
+            index.add(alias, region.region_id)
+    return regions, index
+
+
+def all_regions() -> list[Region]:
+    """Every gazetteer region (for publishing coordinates)."""
+    return [r for r, _ in gazetteer()[0].values()]
+
+
+# --- place context for countries -------------------------------------------------------
+
+_SITUATION_NOUNS = (
+    r"situations?|crisis|crises|wars?|conflicts?|peace|stability|denuclearization|denuclearisation|"
+    r"invasion|occupation|annexation|reconstruction|recovery|rebuilding|people|peoples|sovereignty|"
+    r"integrity|independence|future|supporters?|catastrophe|violence|coup|aggression|attacks?|"
+    r"hostilities|fighting|rights|elections?|transition|ceasefire|cease-fire|escalation|tensions?|"
+    r"militari[sz]ation|blockade|famine|democracy|refugees|victims|humanitarian|assistance|aid|"
+    r"developments|issues?|question|events|dispute|border|borders|territory|shelling|bombing|"
+    r"destruction|suffering|atrocities|abuses|repression|crackdown"
+)
+_PLACE_LEFT = re.compile(
+    r"(?:(?:^\s*|\b)(?-i:in|across|throughout|within|inside|into|regarding|concerning|about|toward|towards|"
+    r"over|around|on the ground in)"
+    r"|^\s*(?:In|Across|Regarding|Concerning|On)"
+    r"|\b(?:regard|respect|relation|reference) to"
+    r"|\bdiscuss(?:ed|es|ing)?"
+    rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "in" after these words is not about the place ("invest in Canada", "partners in Japan")
+_NOT_PLACE_IN = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ments?)?|partners?|allies|ally|interest|confidence|trust|"
+    r"participat(?:e|es|ed|ing|ion)|role|join(?:ed|s)?|together|meet(?:s|ing)?|met|held|hosted|"
+    r"summit|visit(?:s|ed)?|based|born|located|headquartered|embassy|offices?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = {"and", "or", "to", "is", "was", "has", "have", "had", "will", "would", "in", "on", "at", "as",
+                   "for", "with", "by", "from", "of", "that", "which", "but", "since", "after", "before"}
+_SENT_BOUNDARY = re.compile(r"(?:[.!?;:]\s+(?=[A-Z(\"“'‘\d])|\n)")
+
+
+def _left_context(text: str, start: int, width: int = 100) -> str:
+    left = text[max(0, start - width):start]
+    last = None
+    for last in _SENT_BOUNDARY.finditer(left):
+        pass
+    return left[last.end():] if last else left
+
+
+def is_place_context(text: str, start: int) -> bool:
+    """True when the words before ``start`` speak of a place or a situation there."""
+    left = _left_context(text, start)
+    return bool(_PLACE_LEFT.search(left)) and not _NOT_PLACE_IN.search(left)
+
+
+# "the East and South China Seas": two seas, grounded on "East" and "South China Seas"
+_COORD_SEAS = re.compile(
+    r"\b(North|South|East|West|Eastern|Western|Northern|Southern|Yellow|Red|Black)"
+    r"(\s*(?:,|and|&|or)\s+(?:the\s+)?)"
+    r"((North|South|East|West|Eastern|Western|Northern|Southern|Yellow|Red|Black)((?:\s+[A-Z][a-z]+)?)\s+(Seas|Oceans))\b"
+)
+
+
+def find_regions(doc: Doc) -> list[Mention]:
+    """Grounded mentions of regions of concern, sorted and non-overlapping."""
+    text, ws = doc_words(doc)
+    regions, index = gazetteer()
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _COORD_SEAS.finditer(text):
+        rest = m.group(5) or ""
+        singular = m.group(6)[:-1]
+        first = index_lookup(index, f"{m.group(1)}{rest} {singular}")
+        second = index_lookup(index, f"{m.group(4)}{rest} {singular}")
+        if first and second:
+            found.append(Mention(m.start(1), m.end(1), regions[first][0]))
+            found.append(Mention(m.start(3), m.end(3), regions[second][0]))
+            taken.append((m.start(), m.end()))
+
+    n = len(ws)
+    for i, j, rid in index.matches(ws):
+        start, end = ws[i][1], ws[j - 1][2]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        region, needs_context = regions[rid]
+        nxt = ws[j] if j < n else None
+        # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
+        if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
+            continue
+        if needs_context and not is_place_context(text, start):
+            continue
+        # an abbreviation before a lower-case noun is an adjective: "U.S. medical devices"
+        if needs_context and (("." in ws[i][0]) or ws[i][0].isupper()) and nxt and nxt[0][:1].islower() \
+                and nxt[0] not in _FUNCTION_WORDS:
+            continue
+        found.append(Mention(start, end, region))
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def index_lookup(index: PhraseIndex, phrase: str) -> str | None:
+    ws = words(phrase)
+    for i, j, value in index.matches(ws):
+        if i == 0 and j == len(ws):
+            return value  # type: ignore[return-value]
+    return None

@@ -1,0 +1,150 @@
+"""Agreements extractor: head nouns, prefixes, years, acronyms, coreference, statuses, grounding."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.agreements import find_agreements, statement_status
+from pipeline.extract.nlp import make_doc
+
+
+def run(text: str):
+    doc = make_doc(text)
+    ms = find_agreements(doc)
+    for m in ms:
+        assert doc.text[m.start:m.end] and m.start < m.end  # grounding
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+    return doc, ms
+
+
+def table(text: str) -> dict[str, tuple[str, str, int | None]]:
+    """name -> (kind, statement status, year)."""
+    _, ms = run(text)
+    st = statement_status(ms)
+    return {m.entity.name: (m.entity.kind, st[m.entity.agreement_id], m.entity.year) for m in ms}
+
+
+@pytest.mark.parametrize("sentence,name,kind", [
+    ("They recalled the Open Skies Agreement.", "Open Skies Agreement", "agreement"),
+    ("They recalled the Lusaka Accord.", "Lusaka Accord", "agreement"),
+    ("They recalled the Reciprocal Access Arrangement.", "Reciprocal Access Arrangement", "agreement"),
+    ("They recalled the Fisheries Memorandum of Understanding.", "Fisheries Memorandum of Understanding", "agreement"),
+    ("They recalled the Extradition Treaty.", "Extradition Treaty", "treaty"),
+    ("They recalled the Aarhus Convention.", "Aarhus Convention", "treaty"),
+    ("They recalled the Nagoya Protocol.", "Nagoya Protocol", "treaty"),
+    ("They recalled the Hanseatic Charter.", "Hanseatic Charter", "treaty"),
+    ("They recalled the Fisheries Arbitration Award.", "Fisheries Arbitration Award", "ruling"),
+    ("They recalled the Lima Declaration.", "Lima Declaration", "declaration"),
+    ("They recalled the Oslo Joint Statement.", "Oslo Joint Statement", "declaration"),
+    ("They recalled the Green Growth Partnership.", "Green Growth Partnership", "framework"),
+    ("They recalled the Digital Trade Roadmap.", "Digital Trade Roadmap", "framework"),
+    ("They recalled the Ocean Action Plan.", "Ocean Action Plan", "framework"),
+    ("They recalled the Blue Economy Strategy.", "Blue Economy Strategy", "framework"),
+    ("They recalled the Clean Seas Initiative.", "Clean Seas Initiative", "framework"),
+    ("They recalled the Space Cooperation Framework.", "Space Cooperation Framework", "framework"),
+    ("They recalled the Maritime Policy Dialogue.", "Maritime Policy Dialogue", "mechanism"),
+    ("They recalled the Joint Economic Commission.", "Joint Economic Commission", "mechanism"),
+    ("They recalled the Border Liaison Committee.", "Border Liaison Committee", "mechanism"),
+    ("They recalled the Critical Minerals Working Group.", "Critical Minerals Working Group", "mechanism"),
+    ("They recalled the Wildfire Task Force.", "Wildfire Task Force", "mechanism"),
+])
+def test_head_nouns(sentence, name, kind):
+    got = table(sentence)
+    assert name in got, got
+    assert got[name][0] == kind
+
+
+def test_lower_case_prefix_is_not_part_of_the_name():
+    assert set(table("They welcomed progress on the maritime Search and Rescue Agreement.")) == {
+        "Search and Rescue Agreement"}
+
+
+def test_country_pair_prefix_dropped_when_rest_is_specific():
+    got = table("They built on the Peru-Chile Fisheries Action Plan and the Peru-Chile Action Plan.")
+    assert set(got) == {"Fisheries Action Plan", "Peru-Chile Action Plan"}
+
+
+def test_year_before_the_name_and_after_it():
+    got = table("They recalled the 2019 Lisbon Fisheries Award and the Shared Peru-Chile priorities announced in 2018.")
+    assert got["Lisbon Fisheries Award"] == ("ruling", "referenced", 2019)
+    assert got["Shared Peru-Chile priorities"] == ("framework", "referenced", 2018)
+
+
+def test_capitalised_tail_is_part_of_the_name():
+    got = table("They upheld the Convention on Migratory Species and the Framework for Health, Safety and Trade.")
+    assert set(got) == {"Convention on Migratory Species", "Framework for Health, Safety and Trade"}
+
+
+def test_acronym_in_parentheses_corefers():
+    doc, ms = run("They upheld the Convention on Regional Fisheries (CRF). The CRF remains vital.")
+    assert len({m.entity.agreement_id for m in ms}) == 1
+    assert [doc.text[m.start:m.end] for m in ms][-2:] == ["CRF", "CRF"]
+
+
+def test_short_form_coreference():
+    doc, ms = run("We establish the Peru-Chile Digital Roadmap. Officials will report under the Roadmap.")
+    assert len({m.entity.agreement_id for m in ms}) == 1
+    assert len(ms) == 2
+    assert statement_status(ms) == {ms[0].entity.agreement_id: "established"}
+
+
+def test_suffix_coreference():
+    _, ms = run("They signed the Peru-Chile Interim Agreement. The Interim Agreement covers tariffs.")
+    assert len({m.entity.agreement_id for m in ms}) == 1
+
+
+def test_well_known_instrument_by_acronym():
+    got = table("Both sides stressed the NPT and the Paris Agreement.")
+    assert got["Treaty on the Non-Proliferation of Nuclear Weapons"][0] == "treaty"
+    assert "Paris Agreement" in got
+
+
+def test_organisations_are_not_agreements():
+    assert table("They met the Peru-Chile Business Council and the National Security Council.") == {}
+    assert table("The Peru-Chile Chambers Council hosted them.") == {}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("We instruct our officials to establish a bilateral Ocean Policy Dialogue.", "planned"),
+    ("The ministers will launch the Ocean Policy Dialogue next year.", "planned"),
+    ("We look forward to signing the Ocean Policy Agreement.", "planned"),
+    ("We announce the establishment of the Ocean Policy Dialogue.", "established"),
+    ("We establish the Ocean Policy Dialogue.", "established"),
+    ("The leaders decided to establish the Ocean Policy Dialogue.", "established"),
+    ("They launched the Ocean Policy Dialogue.", "established"),
+    ("Today, with the formation of the Ocean Policy Dialogue, we move forward.", "established"),
+    ("We welcome the signing of the Ocean Policy Agreement.", "signed"),
+    ("We welcome the entry into force of the Ocean Policy Agreement.", "in_force"),
+    ("We reaffirm the Ocean Policy Agreement.", "referenced"),
+])
+def test_status(text, status):
+    got = table(text)
+    assert len(got) == 1, got
+    assert next(iter(got.values()))[1] == status
+
+
+def test_statement_status_keeps_the_strongest():
+    got = table("We welcome the entry into force of the Ocean Policy Agreement. "
+                "We will build upon the Ocean Policy Agreement.")
+    assert got["Ocean Policy Agreement"][1] == "in_force"
+
+
+def test_each_mention_has_its_own_status():
+    _, ms = run("We welcome the entry into force of the Ocean Policy Agreement. "
+                "We will build upon the Ocean Policy Agreement.")
+    assert [m.status for m in ms] == ["in_force", "referenced"]
+
+
+def test_described_mechanism_in_lower_case():
+    got = table("We will establish a fisheries expert working group and will launch a "
+                "critical- and emerging-fisheries task force.")
+    assert got["fisheries expert working group"] == ("mechanism", "planned", None)
+    assert got["critical- and emerging-fisheries task force"][1] == "planned"
+
+
+def test_called_pattern():
+    got = table('We are announcing the creation of a trilateral ocean partnership called "TOPAZ".')
+    assert got["TOPAZ"] == ("framework", "established", None)
+
+
+def test_self_reference_and_bare_head_are_not_agreements():
+    assert table("This Joint Statement reflects the Agreement reached today.") == {}

@@ -1,0 +1,93 @@
+"""Regions extractor: gazetteer aliases, place vs actor context, grounding, coordinates."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.nlp import make_doc
+from pipeline.extract.regions import all_regions, find_regions
+
+
+def regions(text: str) -> list[tuple[str, str]]:
+    doc = make_doc(text)
+    ms = find_regions(doc)
+    for m in ms:  # grounding
+        assert doc.text[m.start:m.end] and m.start < m.end
+    assert ms == sorted(ms, key=lambda m: m.start)
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))  # non-overlapping
+    return [(m.entity.name, doc.text[m.start:m.end]) for m in ms]
+
+
+def names(text: str) -> set[str]:
+    return {n for n, _ in regions(text)}
+
+
+def test_named_regions_and_aliases():
+    got = names("The ministers reviewed maritime security in the Indo-Pacific region, the Middle East "
+                "and the Arctic, and stability on the Korean Peninsula.")
+    assert got == {"Indo-Pacific", "Middle East", "Arctic", "Korean Peninsula"}
+
+
+def test_cross_strait_alias():
+    got = regions("Both sides called for dialogue on cross-Strait matters.")
+    assert got == [("Taiwan Strait", "cross-Strait")]
+
+
+def test_coordinated_seas_are_two_grounded_mentions():
+    got = regions("They opposed coercion in the East and South China Seas.")
+    assert got == [("East China Sea", "East"), ("South China Sea", "South China Seas")]
+
+
+def test_ocean_alias():
+    assert names("Trade across the Atlantic Ocean grew.") == {"Atlantic"}
+
+
+def test_country_as_place():
+    assert names("With regard to Moldova, the ministers spoke.") == {"Moldova"}
+    assert names("They seek lasting peace in Sudan.") == {"Sudan"}
+    assert names("We support the denuclearization of North Korea.") == {"North Korea"}
+    assert names("The two leaders also discussed Venezuela.") == {"Venezuela"}
+    assert names("They deplored the humanitarian situation in Haiti.") == {"Haiti"}
+
+
+def test_country_as_actor_is_not_a_region():
+    assert names("Kenya has reiterated its support, and cooperation with Brazil will grow.") == set()
+    assert names("They agreed to impose costs on Iran.") == set()
+    assert names("Peru, Chile and Mexico support the initiative.") == set()
+
+
+def test_country_inside_compound_or_adjective_is_not_a_region():
+    assert names("The Kenya-Brazil partnership in U.S. markets grows.") == set()
+    assert names("Partners signed the Trans-Pacific text.") == set()
+
+
+def test_territory_counts_without_context():
+    assert names("They also talked about Macao and the West Bank.") == {"Macao", "West Bank"}
+
+
+def test_region_as_part_of_a_longer_name_is_skipped():
+    assert names("Officials met the Arctic Council secretariat.") == set()
+
+
+def test_dprk_alias_maps_to_north_korea():
+    got = regions("We call for the complete denuclearization of the DPRK.")
+    assert got == [("North Korea", "DPRK")]
+
+
+def test_every_region_row_has_coordinates_and_valid_type():
+    rows = all_regions()
+    assert len(rows) > 300
+    for r in rows:
+        assert r.latitude is not None and -90 <= r.latitude <= 90, r
+        assert r.longitude is not None and -180 <= r.longitude <= 180, r
+        assert r.region_type in {"country", "sea", "strait", "region", "territory"}
+        if r.region_type == "country":
+            assert r.iso3 and len(r.iso3) == 3
+    ids = [r.region_id for r in rows]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", ["Indo-Pacific", "Sahel", "Western Hemisphere", "North America", "Pacific Islands",
+                                  "Horn of Africa", "Northern Triangle", "Black Sea", "Baltic", "Balkans",
+                                  "Caucasus", "Central Asia", "Latin America and the Caribbean", "Taiwan Strait"])
+def test_gazetteer_has_named_regions(name):
+    assert name in {r.name for r in all_regions()}

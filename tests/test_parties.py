@@ -1,0 +1,90 @@
+"""Unit tests of the parties detector on small hand-written statements."""
+from __future__ import annotations
+
+from pipeline.extract.actors import find_actors
+from pipeline.extract.nlp import make_doc
+from pipeline.extract.parties import find_parties
+from pipeline.model import Statement
+
+
+def parties(text: str, title: str | None = None, sidecar: tuple[str, ...] = ()) -> list[str]:
+    st = Statement(statement_id="t", source_file="t.md", sha256="0", text=text, title=title,
+                   parties=sidecar)
+    doc = make_doc(text)
+    return [a.actor_id for a in find_parties(st, doc, find_actors(doc))]
+
+
+def test_first_person_opening():
+    text = ("We, the Presidents of Chile and Peru, met today in Lima to deepen our partnership. "
+            "We condemn the actions of Russia.")
+    assert parties(text) == ["CHL", "PER"]
+
+
+def test_first_person_list_opening_with_leading_date():
+    text = ("On May 2, 2024, we, the leaders of Norway, Iceland, and Denmark, convened. "
+            "We welcome the role of Germany.")
+    assert parties(text) == ["NOR", "ISL", "DNK"]
+
+
+def test_third_person_opening():
+    text = "Kenya and Tanzania agreed to expand trade. Both sides urged Somalia to act."
+    assert parties(text) == ["KEN", "TZA"]
+
+
+def test_organisation_as_party():
+    text = "The European Union and Chile reaffirm their shared commitment to open trade."
+    assert parties(text) == ["european-union", "CHL"]
+
+
+def test_leaders_named_with_their_states():
+    text = ("President Ana Ruiz of Colombia and Prime Minister Erik Holm of Sweden met in Bogota. "
+            "The two leaders discussed Venezuela.")
+    assert parties(text) == ["COL", "SWE"]
+
+
+def test_host_and_guest():
+    text = ("President Ana Ruiz hosted Peruvian President Luis Soto for talks. "
+            "Both sides agreed to cooperate.")
+    assert set(parties(text, title="Colombia-Peru Joint Statement")) == {"COL", "PER"}
+
+
+def test_both_sides_with_title():
+    text = "Both sides reaffirmed the importance of the partnership and discussed Ukraine."
+    assert parties(text, title="Joint Statement of Ghana and Nigeria on Maritime Security") == ["GHA", "NGA"]
+
+
+def test_title_only_hyphenated():
+    text = "Our two countries are partnering on a new bridge."
+    assert parties(text, title="U.S.-Mexico Joint Statement on Border Infrastructure") == ["USA", "MEX"]
+
+
+def test_title_topic_state_is_not_a_party():
+    got = parties("We stand together.", title="Joint Statement by Canada and Norway on Russia")
+    assert got == ["CAN", "NOR"]
+
+
+def test_grouping_expands_to_members():
+    got = parties("We are committed to a free and open region.", title="Quad Leaders' Statement")
+    assert set(got) == {"AUS", "IND", "JPN", "USA"}
+
+
+def test_witnesses_are_not_parties():
+    text = ("We, the Prime Minister of Thailand and the Prime Minister of Cambodia, as witnessed by "
+            "the Prime Minister of Malaysia, declare the following.")
+    assert parties(text) == ["THA", "KHM"]
+
+
+def test_between_fallback():
+    text = ("The leaders reaffirmed the partnership between Poland and Lithuania. "
+            "They also discussed Belarus.")
+    assert parties(text) == ["POL", "LTU"]
+
+
+def test_dateline_is_not_a_party():
+    text = "OTTAWA, May 3, 2025 /CNW/ - We, the Prime Ministers of Canada and Italy, met today."
+    assert parties(text) == ["CAN", "ITA"]
+
+
+def test_sidecar_parties_win():
+    text = "We, the Presidents of Chile and Peru, met today."
+    assert parties(text, sidecar=("ARG", "Brazil", "the Republic of Korea")) == ["ARG", "BRA", "KOR"]

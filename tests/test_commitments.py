@@ -1,0 +1,276 @@
+"""Commitments extractor: voices, splitting, exclusions, kinds, items, time, topic, grounding.
+
+All texts are invented for the tests.
+"""
+import re
+
+import pytest
+
+from pipeline.extract.commitments import find_commitments
+from pipeline.extract.nlp import make_doc
+from pipeline.extract.sentences import split_sentences
+from pipeline.model import ACTION_KINDS, Actor, Mention
+
+NORVIA = Actor("NRV", "Norvia", "state", "NRV", "NRV")
+SELDA = Actor("SLD", "Selda", "state", "SLD", "SLD")
+KORAN = Actor("KRN", "Koran Republic", "state", "KRN", "KRN")
+OZ = Actor("OZA", "Ozaria", "state", "OZA", "OZA")
+HEALTH_ORG = Actor("world-health-organization", "World Health Organization", "international_organization")
+LEAGUE = Actor("league", "the League", "forum")
+PRES_A = Actor("anna-berg", "Anna Berg", "person", None, "NRV")
+PRES_B = Actor("tomas-ruiz", "Tomas Ruiz", "person", None, "SLD")
+NAMES = {
+    "Norvia": NORVIA, "Norvian": NORVIA, "Selda": SELDA, "Seldan": SELDA, "the Koran Republic": KORAN,
+    "Ozaria": OZ, "World Health Organization": HEALTH_ORG, "the League": LEAGUE,
+    "President Berg": PRES_A, "President Ruiz": PRES_B,
+}
+PARTIES = [NORVIA, SELDA]
+
+
+def mentions(text):
+    out = []
+    for name in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(o.start < m.end() and m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.end(), NAMES[name]))
+    return sorted(out, key=lambda m: m.start)
+
+
+def extract(text, parties=PARTIES):
+    cs = find_commitments(make_doc(text), split_sentences(text), parties, mentions(text))
+    for c in cs:  # grounding invariant for every row
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end].strip() == text[c.start:c.end]
+        assert text[c.trigger_start:].startswith(c.trigger)
+        assert c.start <= c.trigger_start < c.end
+    return cs
+
+
+def rows(text, parties=PARTIES):
+    return [(c.trigger, c.kind, c.committers) for c in extract(text, parties)]
+
+
+BOTH = ("NRV", "SLD")
+
+
+# ---- voices --------------------------------------------------------------
+
+def test_first_person_we():
+    assert rows("We welcome the new fisheries accord.") == [("welcome", "welcome", BOTH)]
+
+
+def test_third_person_collectives():
+    t = ("Both sides welcomed the progress. The two leaders reaffirmed their friendship. "
+         "The Parties commit to reduce tariffs. Officials from both governments resolved to meet. "
+         "Our two nations are determined to act.")
+    assert rows(t) == [("welcomed", "welcome", BOTH), ("reaffirmed", "reaffirmation", BOTH),
+                       ("commit", "pledge", BOTH), ("resolved", "pledge", BOTH),
+                       ("determined", "pledge", BOTH)]
+
+
+def test_one_party_alone_by_name_and_adjective_side():
+    t = "The Seldan side reiterated its position. Norvia is committed to funding the road. Selda intends to join."
+    assert rows(t) == [("reiterated", "reaffirmation", ("SLD",)), ("committed", "pledge", ("NRV",)),
+                       ("intends", "pledge", ("SLD",))]
+
+
+def test_named_party_list_and_persons():
+    t = "Norvia and Selda will open a consulate. President Berg and President Ruiz reaffirmed the treaty."
+    assert rows(t) == [("will", "pledge", BOTH), ("reaffirmed", "reaffirmation", BOTH)]
+
+
+def test_mixed_third_person_then_we_and_they():
+    t = ("Norvia and Selda held talks in Lisbon. They noted the progress made. "
+         "We underscore the value of trade.")
+    assert rows(t) == [("held", "consultation", BOTH), ("noted", "emphasis", BOTH),
+                       ("underscore", "emphasis", BOTH)]
+
+
+def test_remain_committed_is_reaffirmation():
+    assert rows("Selda remains committed to the accord.") == [("committed", "reaffirmation", ("SLD",))]
+
+
+def test_forum_of_the_parties_and_it():
+    parties = [NORVIA, SELDA, OZ]
+    t = "Full of promise, the League looks forward to the future; it seeks to uphold peace."
+    assert rows(t, parties) == [("looks", "support", ("NRV", "SLD", "OZA")), ("seeks", "pledge", ("NRV", "SLD", "OZA"))]
+
+
+# ---- splitting and exclusions --------------------------------------------
+
+def test_coordinated_predicates_are_split():
+    t = "We underscore the need for open seas, and strongly oppose any attempt to change borders by force."
+    cs = extract(t)
+    assert [(c.trigger, c.kind) for c in cs] == [("underscore", "emphasis"), ("oppose", "opposition")]
+    assert t[cs[1].start:cs[1].end].startswith("strongly oppose")
+    assert cs[0].end <= cs[1].start
+
+
+def test_coordination_goes_back_over_a_nonparty_clause():
+    t = "We are deeply concerned that the Koran Republic has reiterated its threats, and reaffirm our resolve."
+    assert rows(t) == [("concerned", "concern", BOTH), ("reaffirm", "reaffirmation", BOTH)]
+
+
+def test_announce_establishment_and_reiterate():
+    t = "We announce the establishment of a Joint Council and reiterate our shared determination."
+    assert rows(t) == [("announce", "establishment", BOTH), ("reiterate", "reaffirmation", BOTH)]
+
+
+def test_nonparty_subjects_are_not_commitments():
+    t = ("The Koran Republic has reiterated its intent to test missiles. The Roadmap will serve as a guide. "
+         "This framework will support growth.")
+    assert rows(t) == []
+
+
+def test_relative_clause_is_not_a_commitment():
+    t = "We welcome the signing of the treaty, which will contribute to safer borders."
+    assert rows(t) == [("welcome", "welcome", BOTH)]
+
+
+def test_participial_opener_is_not_a_commitment():
+    t = "Recognising the importance of trade, Norvia and Selda are well placed to grow together."
+    assert rows(t) == []
+
+
+def test_subordinate_and_reduced_relative_are_not():
+    t = "As we celebrate the anniversary, the endeavour we launch today will help. We reaffirm our ties."
+    assert rows(t) == [("reaffirm", "reaffirmation", BOTH)]
+
+
+def test_noun_readings_are_not_predicates():
+    t = "We reaffirm our strong support for the court, the rule of law, support for free trade, and the pledge of aid."
+    assert rows(t) == [("reaffirm", "reaffirmation", BOTH)]
+
+
+# ---- kind rules -----------------------------------------------------------
+
+def test_future_modal_makes_a_pledge_with_the_modal_as_trigger():
+    t = "We will continue to support the reforms. We'll condemn any attack."
+    cs = extract(t)
+    assert [(c.trigger, c.kind) for c in cs] == [("will", "pledge"), ("'ll", "pledge")]
+
+
+def test_agreed_to_establish_vs_agreed_to_act():
+    t = "The two leaders agreed to establish a Water Commission. They agreed to expand flights by 2027."
+    assert rows(t) == [("agreed", "establishment", BOTH), ("agreed", "pledge", BOTH)]
+
+
+def test_look_forward_to_verb_vs_noun():
+    t = "We look forward to working together. We look forward to a successful summit."
+    assert [c.kind for c in extract(t)] == ["pledge", "support"]
+
+
+def test_verb_decides_kind_with_commitment_object():
+    t = "We reaffirm our commitment to peace. The leaders affirmed their commitment to trade. We renew our commitment to aid."
+    assert [c.kind for c in extract(t)] == ["reaffirmation", "emphasis", "reaffirmation"]
+
+
+def test_negated_support_is_opposition():
+    assert [c.kind for c in extract("We do not support unilateral sanctions.")] == ["opposition"]
+
+
+@pytest.mark.parametrize("sentence,kind,trigger", [
+    ("We pledge to rebuild the port.", "pledge", "pledge"),
+    ("We reiterate our call for calm.", "reaffirmation", "reiterate"),
+    ("We establish a joint fund.", "establishment", "establish"),
+    ("We instruct our ministers to report.", "instruction", "instruct"),
+    ("We commend the mediators.", "welcome", "commend"),
+    ("We endorse the peace plan.", "support", "endorse"),
+    ("We encourage dialogue.", "appeal", "encourage"),
+    ("We condemn the attack.", "opposition", "condemn"),
+    ("We share serious concerns over the blockade.", "concern", "concerns"),
+    ("We express deep concern over the floods.", "concern", "express"),
+    ("We recognise the role of ports.", "emphasis", "recognise"),
+    ("We recognize the role of ports.", "emphasis", "recognize"),
+    ("We take note of the report.", "emphasis", "take"),
+    ("We remain in close communication on the crisis.", "consultation", "remain"),
+    ("We are pleased to announce a new office.", "establishment", "announce"),
+    ("The leaders exchanged views on the region.", "consultation", "exchanged"),
+    ("We celebrated the anniversary.", "welcome", "celebrated"),
+    ("Both sides are concerned about the drought.", "concern", "concerned"),
+])
+def test_every_kind(sentence, kind, trigger):
+    cs = extract(sentence)
+    assert [(c.kind, c.trigger) for c in cs] == [(kind, trigger)]
+
+
+# ---- addressees, lists ----------------------------------------------------
+
+def test_instruction_and_appeal_addressees():
+    t = "We urge Ozaria to release the detainees. We call for reform at the World Health Organization."
+    cs = extract(t)
+    assert [(c.kind, c.addressees) for c in cs] == [("appeal", ("OZA",)),
+                                                    ("appeal", ("world-health-organization",))]
+
+
+def test_list_items_with_verbs_under_an_introducing_clause():
+    t = ("We agree to the following steps:\n\nImplement the ceasefire along the border.\n\n"
+         "Refrain from hostile rhetoric in the media.\n\nEncourage trade across the border.\n\n"
+         "The river is long.")
+    cs = extract(t)
+    assert [(c.trigger, c.kind, c.committers) for c in cs] == [
+        ("Implement", "pledge", BOTH), ("Refrain", "pledge", BOTH), ("Encourage", "appeal", BOTH)]
+
+
+def test_noun_phrase_items_are_not_commitments():
+    t = ("We adopt a plan with shared priorities, namely:\n\n(1) Enhanced Maritime Cooperation;\n\n"
+         "(2) Trade and Investment;\n\n(3) Energy Security and Food Security.")
+    assert [(c.trigger, c.kind) for c in extract(t)] == [("adopt", "establishment")]
+
+
+def test_numbered_sentences_with_their_own_subject():
+    t = "We declare the following:\n\n1. We reaffirm the ceasefire.\n\n2. We call on Ozaria to withdraw."
+    assert rows(t) == [("reaffirm", "reaffirmation", BOTH), ("call", "appeal", BOTH)]
+
+
+def test_apposition_after_we():
+    t = "We, the Prime Ministers of Norvia and Selda, meet today to deepen our partnership."
+    assert rows(t) == [("meet", "consultation", BOTH)]
+
+
+def test_consultation_with_counterparts():
+    t = "President Berg convened the meeting with Seldan officials. The Norvian envoy met with Seldan officials."
+    assert [c.committers for c in extract(t)] == [BOTH, BOTH]
+
+
+# ---- time and topic -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expr", [
+    ("We will hold a summit by the end of 2026.", "by the end of 2026"),
+    ("We will meet again this summer.", "this summer"),
+    ("We will open the line in 2028.", "in 2028"),
+    ("We will report within 90 days.", "within 90 days"),
+    ("We will meet in the coming months.", "in the coming months"),
+    ("We will convene a first meeting this calendar year.", "this calendar year"),
+    ("We will cut emissions by 2030.", "by 2030"),
+    ("We welcome the progress.", None),
+])
+def test_time_expressions(sentence, expr):
+    assert [c.time_expression for c in extract(sentence)] == [expr]
+
+
+@pytest.mark.parametrize("sentence,topic", [
+    ("We will expand vaccine production and pandemic preparedness.", "health"),
+    ("We will deepen defence cooperation and naval interoperability.", "security_defence"),
+    ("We will strengthen supply chain resilience.", "economic_security"),
+    ("We will cut emissions and fight climate change.", "environment_climate"),
+    ("We will lower tariffs and boost trade.", "economy_trade"),
+    ("We will expand student exchanges.", "people_culture"),
+    ("We welcome the progress.", None),
+])
+def test_topics(sentence, topic):
+    assert [c.topic for c in extract(sentence)] == [topic]
+
+
+def test_spans_stay_in_one_sentence_and_actions():
+    t = "We will build a bridge. The two sides also welcomed the new railway; they will extend it by 2030."
+    ss = split_sentences(t)
+    cs = extract(t)
+    for c in cs:
+        assert any(s.start <= c.start and c.end <= s.end for s in ss)
+    assert [c.kind in ACTION_KINDS for c in cs] == [True, False, True]
+    assert cs[2].time_expression == "by 2030"
+
+
+def test_no_parties_no_commitments():
+    assert find_commitments(make_doc("We welcome it."), split_sentences("We welcome it."), [], []) == []

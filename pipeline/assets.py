@@ -5,7 +5,6 @@ blocking checks (Pandera per table; foreign keys and spans across tables) ->
 published_package (Frictionless package + DuckDB file, written atomically).
 A failing check stops publishing, so what was published before stays as it was.
 """
-from __future__ import annotations
 
 import dagster as dg
 import pandas as pd
@@ -138,14 +137,25 @@ def pandera_check(name: str) -> dg.AssetChecksDefinition:
 _other_tables = {name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER if name != "statements"}
 
 
+def all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements, regions,
+               statement_regions, commitments, commitment_actors, mentions) -> dict[str, pd.DataFrame]:
+    return dict(statements=statements, sentences=sentences, actors=actors, statement_actors=statement_actors,
+                agreements=agreements, statement_agreements=statement_agreements, regions=regions,
+                statement_regions=statement_regions, commitments=commitments,
+                commitment_actors=commitment_actors, mentions=mentions)
+
+
 @dg.asset_check(
     asset=dg.AssetKey("statements"),
     additional_ins=_other_tables,
     blocking=True,
     description="Every foreign key of every table resolves (mentions.entity_id by entity_type too).",
 )
-def foreign_keys_resolve(statements: pd.DataFrame, **others: pd.DataFrame) -> dg.AssetCheckResult:
-    return check_result(checks.check_foreign_keys({"statements": statements, **others}))
+def foreign_keys_resolve(statements, sentences, actors, statement_actors, agreements, statement_agreements,
+                         regions, statement_regions, commitments, commitment_actors, mentions):
+    frames = all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements,
+                        regions, statement_regions, commitments, commitment_actors, mentions)
+    return check_result(checks.check_foreign_keys(frames))
 
 
 @dg.asset_check(
@@ -154,8 +164,11 @@ def foreign_keys_resolve(statements: pd.DataFrame, **others: pd.DataFrame) -> dg
     blocking=True,
     description="Grounding: every span's text equals statements.text[char_start:char_end].",
 )
-def spans_reproduce_text(statements: pd.DataFrame, **others: pd.DataFrame) -> dg.AssetCheckResult:
-    return check_result(checks.check_spans({"statements": statements, **others}))
+def spans_reproduce_text(statements, sentences, actors, statement_actors, agreements, statement_agreements,
+                         regions, statement_regions, commitments, commitment_actors, mentions):
+    frames = all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements,
+                        regions, statement_regions, commitments, commitment_actors, mentions)
+    return check_result(checks.check_spans(frames))
 
 
 @dg.multi_asset(

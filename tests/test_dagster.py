@@ -33,6 +33,7 @@ def test_materialize_all_in_process(tmp_path, repo):
     out = tmp_path / "pkg"
     folders = PipelineFolders(raw_dir=str(repo / "raw"), out_dir=str(out))
     job = make_definitions(folders).resolve_implicit_global_asset_job_def()
+    (tmp_path / "home").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
         result = job.execute_in_process(instance=instance)
         assert result.success
@@ -41,8 +42,9 @@ def test_materialize_all_in_process(tmp_path, repo):
         assert all(e.passed for e in evaluations)
         mat = instance.get_latest_materialization_event(dg.AssetKey("commitments")).asset_materialization
         assert mat.metadata["dagster/row_count"].value > 0
-        assert "dagster/column_schema" in instance.get_latest_materialization_event(
-            dg.AssetKey("commitments")).asset_materialization.metadata or True
+        assert "preview" in mat.metadata
+        raw = instance.get_latest_materialization_event(dg.AssetKey("raw_statements")).asset_materialization
+        assert raw.metadata["accepted"].value == 1 and raw.metadata["rejected"].value == 0
     assert (out / "datapackage.json").is_file()
     assert (out / "joint_statements.duckdb").is_file()
 

@@ -11,7 +11,7 @@ def make_definitions(folders: PipelineFolders | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
-        resources={"folders": folders or PipelineFolders()},
+        resources={"folders": folders or PipelineFolders.from_env()},
     )
 
 

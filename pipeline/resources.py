@@ -1,6 +1,7 @@
 """Dagster resources: where the raw statements are and where the package goes."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -18,6 +19,14 @@ class PipelineFolders(dg.ConfigurableResource):
     raw_dir: str = "raw"
     out_dir: str = "datapackage"
     max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def from_env(cls) -> "PipelineFolders":
+        """Defaults, overridden by JOINT_STATEMENTS_RAW_DIR / JOINT_STATEMENTS_OUT_DIR when set
+        (so ``dagster dev`` can be pointed at other folders without editing code)."""
+        overrides = {field: os.environ[var] for field, var in (
+            ("raw_dir", "JOINT_STATEMENTS_RAW_DIR"), ("out_dir", "JOINT_STATEMENTS_OUT_DIR")) if os.environ.get(var)}
+        return cls(**overrides)
 
     @property
     def raw_path(self) -> Path:

@@ -180,14 +180,18 @@ def spans_reproduce_text(statements, sentences, actors, statement_actors, agreem
             group_name="publish", description="joint_statements.duckdb with keys and comments", kinds={"duckdb"},
         ),
     },
-    ins={name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER},
+    ins={"extraction": dg.AssetIn(dg.AssetKey("extraction")),
+         **{name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER}},
     name="published_package",
 )
-def published_package(context: dg.AssetExecutionContext, folders: PipelineFolders, **frames: pd.DataFrame):
+def published_package(context: dg.AssetExecutionContext, folders: PipelineFolders, extraction: CorpusExtraction,
+                      **frames: pd.DataFrame):
     """Writes the package and the DuckDB file to a temporary folder and moves them into
     place only when everything was written (runs only after every blocking check passed)."""
     tables_by_name = {name: frames[name] for name in TABLE_ORDER}
-    written = publish_atomically(tables_by_name, folders.out_path, statement_sources(tables_by_name["statements"]))
+    urls = {e.statement.statement_id: e.statement.url for e in extraction.extractions if e.statement.url}
+    sources = statement_sources(tables_by_name["statements"], urls=urls)
+    written = publish_atomically(tables_by_name, folders.out_path, sources)
     counts = {f"rows/{name}": len(df) for name, df in tables_by_name.items()}
     yield dg.Output(
         str(written.datapackage_json), output_name="frictionless_package",

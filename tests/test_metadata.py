@@ -279,3 +279,22 @@ def test_markdown_docs_cover_every_field():
 def test_package_info():
     assert PACKAGE.name == "joint-statements" and PACKAGE.licenses and PACKAGE.examples
     assert isinstance(example_tables()["statements"], pd.DataFrame)
+
+
+def test_views_load_and_reject_bad_yaml(tmp_path):
+    from pipeline.metadata import VIEWS
+    from pipeline.metadata.views import load_views, view_ddl
+
+    assert {"v_commitments", "v_agreements", "v_regions_of_concern"} <= set(VIEWS)
+    for v in VIEWS.values():
+        assert v.description and v.example and v.columns
+        ddl = view_ddl(v)
+        assert ddl.startswith(f'CREATE VIEW "{v.name}"') and f'COMMENT ON VIEW "{v.name}"' in ddl
+        assert ddl.count("COMMENT ON COLUMN") == len(v.columns)
+    bad = tmp_path / "views.yaml"
+    bad.write_text("views:\n  - name: v\n    description: d\n    sql: SELECT 1\n    colums: {a: b}\n")
+    with pytest.raises(MetadataError, match="unknown keys"):
+        load_views(bad)
+    bad.write_text("views:\n  - name: v\n    description: d\n    sql: SELECT 1\n    columns: {a: ''}\n")
+    with pytest.raises(MetadataError, match="empty column description"):
+        load_views(bad)

@@ -2,7 +2,9 @@
 reproducibility, atomicity."""
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -12,9 +14,10 @@ import pytest
 
 import pipeline.publish.atomic as atomic_mod
 from pipeline.checks import validate_package
-from pipeline.metadata import DATAPACKAGE_PROFILE, PACKAGE, TABLES
+from pipeline.metadata import DATAPACKAGE_PROFILE, PACKAGE, TABLES, VIEWS
 from pipeline.metadata.example import example_sources, example_tables
 from pipeline.publish import DUCKDB_FILENAME, publish_atomically, read_table_csv, write_duckdb, write_package
+from pipeline.publish.chart import CHART_PATH
 
 EPOCH = "1700000000"
 
@@ -31,9 +34,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+EXTRA_FILES = {CHART_PATH, "review/index.html", "review/canada-japan-2026.html",
+               "review/us-canada-na-statement.html"}
+
+
 def test_files_written(published):
     names = set(snapshot(published))
-    assert names == {"datapackage.json", "README.md", DUCKDB_FILENAME} | {t.csv_path for t in TABLES.values()}
+    assert names == ({"datapackage.json", "README.md", DUCKDB_FILENAME} | {t.csv_path for t in TABLES.values()}
+                     | EXTRA_FILES)
     # no temporary folder left next to out_dir
     assert [p.name for p in published.parent.iterdir()] == ["datapackage"]
 
@@ -156,8 +164,9 @@ def test_reproducible_with_source_date_epoch(tmp_path, monkeypatch):
             tables = {k: v.iloc[::-1].reset_index(drop=True) for k, v in tables.items()}
         write_package(tables, tmp_path / f"b{i}", example_sources())
         builds.append(snapshot(tmp_path / f"b{i}"))
-    assert builds[0] == builds[1]
-    assert len(builds[0]) == 13  # 11 CSVs, datapackage.json, README.md
+    assert builds[0] == builds[1]  # the chart PNG and the review pages too
+    assert len(builds[0]) == 17  # 11 CSVs, datapackage.json, README.md, chart, review index + 2 pages
+    assert EXTRA_FILES <= set(builds[0])
 
 
 def test_created_is_now_without_epoch(tmp_path, monkeypatch):
@@ -167,7 +176,8 @@ def test_created_is_now_without_epoch(tmp_path, monkeypatch):
     assert created != "2023-11-14T22:13:20Z" and created.endswith("Z")
 
 
-@pytest.mark.parametrize("fail_after", [3, 13, 14])  # mid-CSVs, after datapackage.json, after the DuckDB file
+# mid-CSVs, after the chart, after a review page, after datapackage.json, after the DuckDB file
+@pytest.mark.parametrize("fail_after", [3, 13, 15, 17, 18])
 def test_failure_mid_write_leaves_previous_files(published, monkeypatch, fail_after):
     before = snapshot(published)
     changed = example_tables()
@@ -232,3 +242,75 @@ def test_publish_result_and_statement_sources(tmp_path, monkeypatch):
     assert list(result.files)[-1] == "datapackage.json"  # the descriptor is moved last
     assert set(result.csv_paths) == set(TABLES) and result.row_counts["sentences"] == 6
     assert frictionless.validate(str(result.datapackage_json)).valid
+
+
+def readme_sql(readme: str) -> list[str]:
+    return re.findall(r"```sql\n(.*?)\n```", readme, flags=re.DOTALL)
+
+
+def test_readme_lists_chart_views_and_review(published):
+    readme = (published / "README.md").read_text(encoding="utf-8")
+    assert f"]({CHART_PATH})" in readme and "review/index.html" in readme
+    for view in VIEWS.values():
+        assert f"### `{view.name}`" in readme and view.description in readme
+        for col in view.column_names:
+            assert f"| `{col}` |" in readme
+    d = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    assert {v["path"] for v in d["views"]} == {CHART_PATH, "review/index.html"}
+    assert all((published / v["path"]).is_file() for v in d["views"])
+
+
+def test_readme_example_queries_return_rows(published):
+    readme = (published / "README.md").read_text(encoding="utf-8")
+    queries = readme_sql(readme)
+    assert len(queries) == len(PACKAGE.examples) + len(VIEWS)
+    assert sum("FROM v_" in q for q in queries) == len(VIEWS)
+    con = duckdb.connect(str(published / DUCKDB_FILENAME), read_only=True)
+    try:
+        for sql in queries:
+            assert con.execute(sql).fetchall(), sql
+    finally:
+        con.close()
+
+
+def test_views_columns_comments_and_content(published):
+    con = duckdb.connect(str(published / DUCKDB_FILENAME), read_only=True)
+    try:
+        comments = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+        assert comments == {v.name: v.description for v in VIEWS.values()}
+        for v in VIEWS.values():
+            cols = con.execute(
+                "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+                [v.name]).fetchall()
+            assert cols == list(v.columns)
+        rows = con.execute("SELECT commitment_id, statement_date, committers, addressees, kind, topic "
+                           "FROM v_commitments ORDER BY commitment_id").fetchall()
+        assert len(rows) == 4
+        assert rows[2][1:] == (datetime.date(2026, 3, 6), "Canada; Japan", "Ministers", "instruction",
+                               "security_defence")
+        assert rows[3][3] is None
+        ag = con.execute("SELECT agreement_id, statement_id, status, previous_status FROM v_agreements "
+                         "ORDER BY agreement_id").fetchall()
+        assert ("mutual-legal-assistance-treaty", "us-canada-na-statement", "signed", None) in ag
+        reg = con.execute("SELECT region_id, statement_id, commitment_id, commitment_kind "
+                          "FROM v_regions_of_concern").fetchall()
+        assert reg == [("south-china-sea", "canada-japan-2026", "canada-japan-2026:c1", "concern")]
+    finally:
+        con.close()
+
+
+def test_agreement_status_over_time(tmp_path):
+    tables = example_tables()
+    sa = tables["statement_agreements"]
+    tables["statement_agreements"] = pd.concat([sa, pd.DataFrame([
+        {"statement_id": "us-canada-na-statement", "agreement_id": "security-dialogue", "status": "established",
+         "mentions": 0}])], ignore_index=True)
+    tables["statements"].loc[1, "date"] = datetime.date(2027, 1, 1)
+    db = write_duckdb(tables, tmp_path / "x.duckdb")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT statement_id, status, previous_status FROM v_agreements "
+                           "WHERE agreement_id = 'security-dialogue' ORDER BY statement_date").fetchall()
+    finally:
+        con.close()
+    assert rows == [("canada-japan-2026", "planned", None), ("us-canada-na-statement", "established", "planned")]

@@ -49,6 +49,7 @@ from .to_frictionless import (
 )
 from .to_markdown import markdown_docs
 from .to_pandera import PANDAS_DTYPES, pandera_schema
+from .views import VIEWS, View, views_ddl, views_markdown
 
 __all__ = [
     "DATAPACKAGE_PROFILE",
@@ -58,6 +59,7 @@ __all__ = [
     "PANDAS_DTYPES",
     "TABLES",
     "TABLES_YAML",
+    "VIEWS",
     "Example",
     "Field",
     "ForeignKey",
@@ -67,6 +69,7 @@ __all__ = [
     "PolymorphicForeignKey",
     "PolymorphicReference",
     "Table",
+    "View",
     "created_timestamp",
     "datapackage_descriptor",
     "dependency_order",
@@ -78,4 +81,6 @@ __all__ = [
     "pandera_schema",
     "table_names",
     "table_order",
+    "views_ddl",
+    "views_markdown",
 ]

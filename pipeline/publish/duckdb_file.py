@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipeline.metadata import TABLES, duckdb_ddl, table_order
 from pipeline.metadata.to_duckdb import quote_ident
+from pipeline.metadata.views import views_ddl
 
 from .csv_io import conform, sort_by_primary_key
 
@@ -16,7 +17,8 @@ from .csv_io import conform, sort_by_primary_key
 def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     """Create a fresh DuckDB database at ``path`` (an existing file is
     replaced) with every table's DDL (types, NOT NULL, PRIMARY/FOREIGN KEY,
-    CHECKs, COMMENT ON), insert the rows in foreign-key dependency order
+    CHECKs, COMMENT ON) and every view of ``views.yaml`` (with COMMENT ON
+    VIEW / COLUMN), insert the rows in foreign-key dependency order
     (sorted by primary key) in one transaction, checkpoint and close.
 
     Raises ``duckdb.ConstraintException`` when a key or CHECK is violated
@@ -31,6 +33,7 @@ def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         order = table_order()
         for name in order:
             con.execute(duckdb_ddl(TABLES[name]))
+        con.execute(views_ddl())
         con.execute("BEGIN TRANSACTION")
         for name in order:
             t = TABLES[name]

@@ -1,4 +1,5 @@
-"""Write the data package: ``data/<table>.csv``, ``datapackage.json``, ``README.md``."""
+"""Write the data package: ``data/<table>.csv``, ``README.md``, ``charts/*.png``,
+``review/*.html`` and ``datapackage.json``."""
 from __future__ import annotations
 
 import json
@@ -8,9 +9,11 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.metadata import PACKAGE, TABLES, datapackage_descriptor, markdown_docs
+from pipeline.metadata import PACKAGE, TABLES, VIEWS, datapackage_descriptor, markdown_docs, views_markdown
 
+from .chart import CHART_PATH, CHART_TITLE, write_chart
 from .csv_io import write_table_csv
+from .review import REVIEW_DIR, write_review
 
 DUCKDB_FILENAME = "joint_statements.duckdb"
 DUCKDB_NAME = DUCKDB_FILENAME  # alias
@@ -43,10 +46,33 @@ def _check_tables(tables: Mapping[str, pd.DataFrame]) -> None:
         raise KeyError(f"tables: missing {sorted(missing)}, unknown {sorted(unknown)}")
 
 
+REVIEW_INDEX = f"{REVIEW_DIR}/index.html"
+
+
+def package_views() -> list[dict[str, Any]]:
+    """The descriptor's ``views``: the chart and the review pages (files that
+    are not tables, so they are not ``resources``, which hold exactly the 11
+    tables; custom properties like this one are allowed by Data Package v2)."""
+    return [
+        {"name": "commitments-by-kind", "title": CHART_TITLE,
+         "description": "Bar chart (PNG, matplotlib) of commitments by kind, per statement and by topic.",
+         "specType": "image", "path": CHART_PATH, "format": "png", "mediatype": "image/png",
+         "resources": ["commitments", "statements"]},
+        {"name": "review", "title": "Review pages",
+         "description": ("One self-contained HTML page per statement (review/<statement_id>.html) with "
+                         "every mention and commitment highlighted in the text, and an index."),
+         "specType": "html", "path": REVIEW_INDEX, "format": "html", "mediatype": "text/html",
+         "resources": ["statements", "mentions", "commitments", "commitment_actors", "statement_actors",
+                       "statement_agreements", "statement_regions", "actors", "agreements", "regions",
+                       "sentences"]},
+    ]
+
+
 def write_datapackage_json(path: Path, sources: Iterable[Mapping[str, Any]], **kwargs: Any) -> Path:
     """Write ``datapackage.json`` (deterministic: fixed key order, 2-space
     indent, LF, trailing newline; ``created`` from SOURCE_DATE_EPOCH when set)."""
     descriptor = datapackage_descriptor(PACKAGE, TABLES.values(), sources, **kwargs)
+    descriptor["views"] = package_views()
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     Path(path).write_text(text, encoding="utf-8", newline="\n")
     return Path(path)
@@ -79,8 +105,15 @@ def readme_markdown(
         "| `datapackage.json` | Frictionless Data Package (v2): one resource per table with its Table Schema |",
         ("| `data/<table>.csv` | the tables: UTF-8, header row, `,` separator, LF line ends, "
          "rows sorted by primary key, empty field = null |"),
-        f"| `{DUCKDB_FILENAME}` | the same tables in DuckDB, with primary and foreign keys and comments |",
+        (f"| `{DUCKDB_FILENAME}` | the same tables in DuckDB, with primary and foreign keys and comments, "
+         "plus the views below |"),
+        f"| `{CHART_PATH}` | chart: commitments by kind, per statement and by topic |",
+        (f"| `{REVIEW_INDEX}`, `{REVIEW_DIR}/<statement_id>.html` | review pages: each statement's text with "
+         "every actor, agreement and region mention and every commitment highlighted (hover for kind, status, "
+         "committers and ids), and a side list of its rows; self-contained HTML, open in a browser |"),
         "| `README.md` | this file |",
+        "",
+        f"![{CHART_TITLE}]({CHART_PATH})",
         "",
         "## Tables",
         "",
@@ -110,6 +143,14 @@ def readme_markdown(
     for ex in PACKAGE.examples:
         lines += [f"{ex.title}:", "", "```sql", ex.sql, "```", ""]
     lines += [
+        "## Views",
+        "",
+        (f"The DuckDB file also holds {len(VIEWS)} views for the common questions "
+         "(`COMMENT ON` every view and column, like the tables):"),
+        "",
+        views_markdown(VIEWS, heading="###"),
+    ]
+    lines += [
         "## Fields",
         "",
         ("Every `char_start`/`char_end`/`trigger_start` is a Python `str` index (code points) into "
@@ -129,8 +170,9 @@ def write_package(
     created: str | None = None,
     on_file_written: Callable[[Path], None] | None = None,
 ) -> dict[str, Path]:
-    """Write ``data/<table>.csv`` for all 11 tables, ``datapackage.json`` and
-    ``README.md`` into ``out_dir`` (in place: for a safe update use
+    """Write ``data/<table>.csv`` for all 11 tables, ``README.md``, the chart
+    (``charts/commitments_by_kind.png``), the review pages (``review/*.html``)
+    and ``datapackage.json`` (last) into ``out_dir`` (in place: for a safe update use
     :func:`publish_atomically`). Returns ``{relative path: absolute path}``.
 
     ``tables`` maps every table name to a DataFrame with (at least) its defined
@@ -156,6 +198,10 @@ def write_package(
     readme = out_dir / "README.md"
     readme.write_text(readme_markdown(row_counts, sources, version=version), encoding="utf-8", newline="\n")
     done("README.md", readme)
+    chart = write_chart(tables, out_dir)
+    done(CHART_PATH, chart)
+    for page in write_review(tables, out_dir):
+        done(page.relative_to(out_dir).as_posix(), page)
     done(
         "datapackage.json",
         write_datapackage_json(out_dir / "datapackage.json", sources, version=version, created=created),

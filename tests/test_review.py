@@ -1,0 +1,233 @@
+"""Review pages (pipeline.publish.review) and the chart (pipeline.publish.chart):
+highlights match the tables, statement text cannot inject markup, the pages
+render in headless Chromium, the PNG is byte-reproducible."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.metadata.example import example_tables
+from pipeline.publish.chart import CHART_PATH, write_chart
+from pipeline.publish.review import Span, page_name, render_spans, write_review
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+SCREENS = Path("/work/screens")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Highlights(HTMLParser):
+    """Collects the highlight spans (class ``hl``) and the text outside tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.spans: list[dict[str, str]] = []
+        self.tags: Counter[str] = Counter()
+        self.text_parts: list[str] = []
+        self._in_text = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        a = {k: v or "" for k, v in attrs}
+        if tag == "span" and "hl" in a.get("class", "").split():
+            self.spans.append(a)
+        if tag == "div" and a.get("id") == "text":
+            self._in_text = 1
+        elif self._in_text:
+            self._in_text += tag != "br"
+
+    def handle_endtag(self, tag):
+        if self._in_text:
+            self._in_text -= 1
+
+    def handle_data(self, data):
+        if self._in_text:
+            self.text_parts.append(data)
+
+    def first_pieces(self, kind: str) -> list[str]:
+        return [s["data-id"] for s in self.spans if s["data-kind"] == kind and "cont" not in s["class"].split()]
+
+
+def parse(html_text: str) -> Highlights:
+    p = Highlights()
+    p.feed(html_text)
+    return p
+
+
+def assert_highlights_match(page_html: str, tables: dict[str, pd.DataFrame], sid: str) -> Highlights:
+    h = parse(page_html)
+    m = tables["mentions"][tables["mentions"].statement_id == sid]
+    for kind in ("actor", "agreement", "region"):
+        assert sorted(h.first_pieces(kind)) == sorted(m[m.entity_type == kind].mention_id), kind
+    c = tables["commitments"][tables["commitments"].statement_id == sid]
+    assert sorted(h.first_pieces("commitment")) == sorted(c.commitment_id)
+    st = tables["statements"].set_index("statement_id").loc[sid]
+    assert "".join(h.text_parts) == st["text"]  # the whole text, verbatim, once
+    return h
+
+
+# --- rendering --------------------------------------------------------------------------
+
+
+def test_render_nested_and_overlapping_spans():
+    text = "abcdefghij"
+    spans = [Span(0, 10, "commitment", "c0", "outer"), Span(2, 4, "actor", "m0", "inner"),
+             Span(3, 7, "region", "m1", "overlaps m0"), Span(8, 8, "actor", "empty", "")]
+    out = render_spans(text, spans)
+    h = parse(f'<div id="text">{out}</div>')
+    assert "".join(h.text_parts) == text
+    assert out.count("<span") == out.count("</span>")
+    assert [s["data-id"] for s in h.spans] == ["c0", "m0", "m1", "m1"]  # m1 split at m0's end
+    assert [("cont" in s["class"]) for s in h.spans] == [False, False, False, True]
+    assert 'id="empty"' not in out
+    # properly nested: each span once, commitment outermost
+    out = render_spans(text, [Span(2, 4, "actor", "a", ""), Span(0, 10, "commitment", "c", "")])
+    assert out.startswith('<span class="hl hl-commitment" id="c"') and out.count("<span") == 2
+
+
+def malicious_tables() -> dict[str, pd.DataFrame]:
+    """The example tables with markup in the text of one statement (offsets shifted consistently)."""
+    t = example_tables()
+    sid = "us-canada-na-statement"
+    st = t["statements"]
+    i = st.index[st.statement_id == sid][0]
+    old = st.at[i, "text"]
+    cut = old.index("\n\n") + 2
+    inject = '<script>alert(1)</script><b>bold</b> "q" & \'s\' '
+    st.at[i, "text"] = old[:cut] + inject + old[cut:]
+    st.at[i, "title"] = "<i>Title</i> & <script>alert(2)</script>"
+    t["actors"].loc[t["actors"].actor_id == "USA", "name"] = 'United <img src=x onerror="alert(3)"> States'
+    shift = len(inject)
+    for name in ("sentences", "commitments", "mentions"):
+        df = t[name]
+        rows = (df.statement_id == sid) & (df.char_start >= cut)
+        df.loc[rows, "char_start"] += shift
+        df.loc[rows, "char_end"] += shift
+        if name == "commitments":
+            df.loc[rows, "trigger_start"] += shift
+    s = t["sentences"]
+    first = s.index[(s.statement_id == sid) & (s.char_start == cut + shift)][0]
+    s.at[first, "char_start"] = cut
+    s.at[first, "text"] = inject + s.at[first, "text"]
+    return t
+
+
+def test_markup_in_statement_is_shown_as_text(tmp_path):
+    t = malicious_tables()
+    from pipeline.checks import check_tables
+
+    assert all(o.passed for o in check_tables(t)), [o.message for o in check_tables(t) if not o.passed]
+    paths = write_review(t, tmp_path)
+    page = (tmp_path / "review" / page_name("us-canada-na-statement")).read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>bold" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;" in page
+    h = assert_highlights_match(page, t, "us-canada-na-statement")
+    assert h.tags["script"] == 1 and h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["i"] == 0
+    index = paths[0].read_text(encoding="utf-8")
+    assert "&lt;i&gt;Title&lt;/i&gt;" in index and "<i>" not in index
+
+
+def test_pages_for_every_statement_and_deterministic(tmp_path):
+    t = example_tables()
+    a = write_review(t, tmp_path / "a")
+    b = write_review({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
+    assert [p.name for p in a] == ["index.html", "canada-japan-2026.html", "us-canada-na-statement.html"]
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    page = a[1].read_text(encoding="utf-8")
+    assert_highlights_match(page, t, "canada-japan-2026")
+    assert "Content-Security-Policy" in page and "http://" not in page.replace("http-equiv", "")
+    assert "https://" not in page and 'src="' not in page  # nothing loaded from anywhere
+    assert 'title="commitment: instruction (action)' in page and "addressees: Ministers (ministers)" in page
+    assert "status: planned" in page  # agreement status on hover
+    assert 'data-ref="canada-japan-2026:c2"' in page  # side list row linked to its span
+
+
+# --- chart ------------------------------------------------------------------------------
+
+
+def test_chart_is_a_byte_reproducible_png(tmp_path):
+    t = example_tables()
+    a = write_chart(t, tmp_path / "a")
+    b = write_chart({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
+    assert a == tmp_path / "a" / CHART_PATH
+    data = a.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
+    assert data == b.read_bytes()
+    assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
+    empty = {k: v.iloc[0:0] for k, v in t.items()}
+    assert write_chart(empty, tmp_path / "c").is_file()  # no commitments: still a chart
+
+
+# --- a dev build in headless Chromium ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev_build(tmp_path_factory):
+    raw = CORPUS / "raw"
+    if not raw.is_dir():
+        pytest.skip(f"no corpus at {raw}")
+    from pipeline.build import run_build
+    from pipeline.metadata import TABLES
+    from pipeline.publish import read_table_csv
+
+    out = tmp_path_factory.mktemp("review_build") / "datapackage"
+    report = run_build(raw, out)
+    assert report.published, report
+    tables = {n: read_table_csv(n, out / t.csv_path) for n, t in TABLES.items()}
+    for name in ("commitments", "mentions"):
+        for col in ("char_start", "char_end") + (("trigger_start",) if name == "commitments" else ()):
+            tables[name][col] = tables[name][col].astype(int)
+    return out, tables
+
+
+def chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
+    profile = tmp / "profile"
+    profile.mkdir(exist_ok=True)
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={profile}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=True)
+
+
+def test_dev_build_has_review_pages_and_chart(dev_build):
+    out, tables = dev_build
+    assert (out / CHART_PATH).is_file()
+    for sid in tables["statements"].statement_id:
+        page = (out / "review" / page_name(sid)).read_text(encoding="utf-8")
+        assert_highlights_match(page, tables, sid)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (apt-get install chromium)")
+def test_review_pages_in_headless_chromium(dev_build, tmp_path):
+    out, tables = dev_build
+    index = chromium(["--dump-dom", (out / "review" / "index.html").as_uri()], tmp_path).stdout
+    for sid in tables["statements"].statement_id:
+        assert f'href="{page_name(sid)}"' in index
+    sid = tables["commitments"].statement_id.value_counts().sort_index().idxmax()
+    page = out / "review" / page_name(sid)
+    dom = chromium(["--dump-dom", page.as_uri()], tmp_path).stdout
+    assert_highlights_match(dom, tables, sid)  # what the browser built, not just the file
+    shot = tmp_path / "shot.png"
+    chromium([f"--screenshot={shot}", "--window-size=1400,2000", page.as_uri()], tmp_path)
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20000
+    if SCREENS.is_dir():
+        (SCREENS / "review_statement.png").write_bytes(data)
+        (SCREENS / "commitments_by_kind.png").write_bytes((out / CHART_PATH).read_bytes())
+
+
+def test_malicious_page_in_headless_chromium(tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("no chromium binary")
+    t = malicious_tables()
+    write_review(t, tmp_path)
+    dom = chromium(["--dump-dom", (tmp_path / "review" / page_name("us-canada-na-statement")).as_uri()],
+                   tmp_path).stdout
+    h = parse(dom)
+    assert h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["script"] == 1
+    assert "<script>alert(1)</script><b>bold</b>" in "".join(h.text_parts)

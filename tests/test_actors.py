@@ -180,3 +180,75 @@ def test_resolve_actor(query, actor_id):
 def test_resolve_unknown():
     assert resolve_actor("Atlantis Federation of Nowhere") is None
     assert resolve_actor("") is None
+
+
+# ---- persons in apposition, signature blocks, possessives, plural titles ----
+
+def persons(text: str) -> dict[str, str | None]:
+    doc, ms = extract(text)
+    return {doc.text[m.start:m.end]: m.entity.country for m in ms if m.entity.actor_type == "person"}
+
+
+def test_person_with_title_in_apposition_after_the_name():
+    t = ("The delegation of Norvia will be led by Petra Lindqvist, Minister of Finance, and "
+         "Omar Haddad, Vice Premier of the State Council, with Jonas Brandt, United States Trade Representative.")
+    got = persons(t)
+    assert set(got) == {"Petra Lindqvist", "Omar Haddad", "Jonas Brandt"}
+    assert got["Jonas Brandt"] == "USA"
+
+
+def test_apposition_requires_a_title_not_followed_by_a_name():
+    # "A B, Prime Minister C D": a list of titled names, not an apposition of "A B"
+    got = persons("The meeting of Harbour Works, Prime Minister Lena Dahl and others ended.")
+    assert "Harbour Works" not in got and "Lena Dahl" in got
+    assert persons("We met in Green Valley, Secretary of the Board said.") == {}
+
+
+def test_apposed_title_gives_the_country():
+    got = persons("King Harald Rune Vasa, King of the Kingdom of Saudi Arabia, welcomed the guests.")
+    assert got == {"Harald Rune Vasa": "SAU"}
+
+
+def test_signature_block_names():
+    t = ("We agree on the steps above.\n\nSigned at Geneva on 1 May 2025.\n\nMara Solvik\n\nIvo Tanaskov\n\n"
+         "Prime Minister of the Republic\n\nPrime Minister of the Kingdom")
+    assert set(persons(t)) == {"Mara Solvik", "Ivo Tanaskov"}
+
+
+def test_name_only_heading_is_not_a_signature():
+    t = "Economic Cooperation\n\nThe two sides discussed trade and investment at length in the capital city."
+    assert persons(t) == {}
+
+
+def test_possessive_ties_a_bare_surname_to_a_state():
+    t = ("President Marlow welcomed the plan. The leaders welcomed President Marlow\u2019s affirmation "
+         "of the United States\u2019 commitment to the region.")
+    assert set(persons(t).values()) == {"USA"}
+
+
+def test_plural_title_and_two_surnames():
+    t = "President Anna Berg of Japan met President Tomas Ruiz of Brazil. Presidents Berg and Ruiz recalled the talks."
+    got = [(doc_s, c) for doc_s, c in persons(t).items()]
+    assert ("Berg", "JPN") in got and ("Ruiz", "BRA") in got
+
+
+def test_bare_legislature_is_an_organisation_of_the_state_named_before():
+    doc, ms = extract("The United States announced its intent to work with Congress to provide funds.")
+    org = [m.entity for m in ms if m.entity.actor_type == "organization"]
+    assert [(a.name, a.country) for a in org] == [("U.S. Congress", "USA")]
+    doc, ms = extract("Japan and Brazil thanked the Diet for its support.")
+    org = [m.entity for m in ms if m.entity.actor_type == "organization"]
+    assert [(a.name, a.country) for a in org] == [("Diet", None)]
+
+
+def test_commission_needs_an_of_tail():
+    got = surfaces("The Customs Tariff Commission of the State Council issued a notice. "
+                   "They praised the Higher Fisheries Commission process.")
+    assert "Customs Tariff Commission of the State Council" in got
+    assert not any("Fisheries" in k for k in got)
+
+
+def test_opec_plus_is_a_forum_not_opec():
+    doc, ms = extract("The leaders recognized the efforts of OPEC+ and of OPEC.")
+    assert [(doc.text[m.start:m.end], m.entity.actor_type) for m in ms if m.entity.actor_type != "office"] == [
+        ("OPEC+", "forum"), ("OPEC", "international_organization")]

@@ -148,3 +148,43 @@ def test_called_pattern():
 
 def test_self_reference_and_bare_head_are_not_agreements():
     assert table("This Joint Statement reflects the Agreement reached today.") == {}
+
+
+# ---- reactions, relative clauses, numbered task forces, recurring summits, ToR ----
+
+def test_welcomed_establishment_is_referenced():
+    got = table("The leaders welcomed the establishment of the Coastal Patrol Task Force.")
+    assert got["Coastal Patrol Task Force"][1] == "referenced"
+    got = table("The leaders announced the establishment of the Coastal Patrol Task Force.")
+    assert got["Coastal Patrol Task Force"][1] == "established"
+
+
+def test_created_in_a_relative_clause_is_referenced():
+    got = table("They recalled the Joint Initiative on Rivers of 2015, which created the Canada-Chile River Working Group.")
+    assert got["River Working Group"][1] == "referenced"
+
+
+def test_numbered_task_forces():
+    got = table("The leaders welcomed Combined Task Force 201 and Task Force 77, which will enhance patrols.")
+    assert got["Combined Task Force 201"][:2] == ("mechanism", "referenced")
+    assert got["Task Force 77"][:2] == ("mechanism", "referenced")
+
+
+def test_recurring_pair_summit():
+    got = table("The leaders noted the previous Chile-ASEAN Summits held in 2015 and 2017.")
+    assert "Chile-ASEAN Summit" in got and got["Chile-ASEAN Summit"][0] == "mechanism"
+    assert table("The leaders met at the Chile-ASEAN Summit.") == {}
+
+
+def test_terms_of_reference_on_the_establishment_of_a_team():
+    t = ("We signed the Terms of Reference (TOR) on the establishment of the Regional Observer Team (ROT), "
+         "which will monitor the border. Patrols will deploy under the ROT once it is established pursuant to the TOR. "
+         "Patrols remain under the observation of the Interim Observer Team.")
+    got = table(t)
+    assert got["Terms of Reference on the establishment of the Regional Observer Team"][:2] == ("agreement", "signed")
+    assert got["Regional Observer Team"][:2] == ("mechanism", "planned")
+    assert got["Interim Observer Team"][:2] == ("mechanism", "referenced")
+
+
+def test_gazetteer_body_is_not_an_agreement():
+    assert table("They welcomed the decision by the Arab Coordination Group to provide funds.") == {}

@@ -208,8 +208,10 @@ def test_list_items_with_verbs_under_an_introducing_clause():
          "Refrain from hostile rhetoric in the media.\n\nEncourage trade across the border.\n\n"
          "The river is long.")
     cs = extract(t)
+    # "agree to the following steps" is itself a pledge; each verb item is one more
     assert [(c.trigger, c.kind, c.committers) for c in cs] == [
-        ("Implement", "pledge", BOTH), ("Refrain", "pledge", BOTH), ("Encourage", "appeal", BOTH)]
+        ("agree", "pledge", BOTH), ("Implement", "pledge", BOTH), ("Refrain", "pledge", BOTH),
+        ("Encourage", "appeal", BOTH)]
 
 
 def test_noun_phrase_items_are_not_commitments():
@@ -274,3 +276,87 @@ def test_spans_stay_in_one_sentence_and_actions():
 
 def test_no_parties_no_commitments():
     assert find_commitments(make_doc("We welcome it."), split_sentences("We welcome it."), [], []) == []
+
+
+# ---- coordination, single-party persons, groupings, intention nouns -----
+
+def test_comma_coordinated_past_predicate_after_a_reported_clause():
+    t = "Both leaders noted they continue to oppose piracy in the strait, condemned attacks on shipping, and reaffirmed their resolve."
+    assert rows(t) == [("noted", "emphasis", BOTH), ("condemned", "opposition", BOTH),
+                       ("reaffirmed", "reaffirmation", BOTH)]
+
+
+def test_infinitive_series_is_still_not_split():
+    t = "We agreed to expand trade, create jobs, support farmers and protect rivers."
+    assert [r[0] for r in rows(t)] == ["agreed"]
+
+
+def test_a_single_party_person_speaks_for_that_party():
+    t = "President Ruiz welcomed the progress on the bridge. President Berg expressed appreciation for the new port."
+    assert rows(t) == [("welcomed", "welcome", ("SLD",)), ("expressed", "welcome", ("NRV",))]
+
+
+def test_leaders_of_a_grouping_among_the_parties(monkeypatch):
+    import pipeline.extract.commitments as mod
+    league = Actor("league-of-three", "League of Three", "international_organization")
+    monkeypatch.setattr(mod, "_groupings", lambda: {"league-of-three": ("NRV", "SLD", "KRN")})
+    NAMES["League of Three"] = league
+    try:
+        parties = [NORVIA, SELDA, OZ]
+        t = ("At the invitation of the host, the leaders of the League of Three member states and Ozaria met "
+             "today in the capital. In this context, the leaders of the League of Three member states welcomed "
+             "the visit.")
+        assert rows(t, parties) == [("met", "consultation", ("NRV", "SLD", "OZA")),
+                                    ("welcomed", "welcome", ("NRV", "SLD"))]
+    finally:
+        del NAMES["League of Three"]
+
+
+def test_decided_to_instruct_is_an_instruction():
+    t = "They decided to instruct the Working Group to reconvene before the summer."
+    assert [(r[0], r[1]) for r in rows(t)] == [("decided", "instruction")]
+
+
+@pytest.mark.parametrize("sentence,trigger,kind", [
+    ("The leaders expressed their determination to end hunger.", "determination", "pledge"),
+    ("The two leaders expressed their intent to work together on reform.", "intent", "pledge"),
+    ("They voiced their resolve to protect the forests.", "resolve", "pledge"),
+    ("The leaders expressed their determination in the face of adversity.", "determination", "emphasis"),
+    ("They reaffirmed their intention to build resilience.", "reaffirmed", "reaffirmation"),
+])
+def test_intention_nouns_after_express(sentence, trigger, kind):
+    got = extract(sentence)
+    assert [(c.trigger, c.kind) for c in got] == [(trigger, kind)]
+    assert sentence[got[0].trigger_start:].startswith(trigger)
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("They expressed concern about prices and voiced support for the grain corridor.", ["concern", "support"]),
+    ("We note with deep appreciation the mediation of Ozaria.", ["welcome"]),
+    ("We note with grave concern the missile launches.", ["concern"]),
+    ("We commemorate the progress made in our cooperation.", ["welcome"]),
+    ("We hold an unshakeable belief that cooperation is indispensable.", ["emphasis"]),
+    ("We firmly believe that trade benefits both peoples.", ["emphasis"]),
+    ("We stand by our commitment to consult on regional challenges.", ["reaffirmation"]),
+    ("We stand by the people of Ozaria.", ["support"]),
+    ("The leaders expressed their gratitude to the hosts.", ["welcome"]),
+])
+def test_more_position_phrases(sentence, kind):
+    assert [c.kind for c in extract(sentence)] == kind
+
+
+def test_modal_inside_a_belief_clause_is_not_the_parties_pledge():
+    t = "We hold a firm belief that our cooperation is indispensable and will set the stage for prosperity."
+    assert rows(t) == [("hold", "emphasis", BOTH)]
+
+
+def test_plural_title_with_two_surnames_is_both_parties():
+    from pipeline.extract.actors import find_actors
+    t = ("President Anna Berg of Norvia and President Tomas Ruiz of Selda met in Norvia. "
+         "Presidents Berg and Ruiz recalled the river treaty.")
+    doc = make_doc(t)
+    ms = [m for m in find_actors(doc) if m.entity.actor_type == "person"]
+    assert [t[m.start:m.end] for m in ms][-2:] == ["Berg", "Ruiz"]
+    cs = find_commitments(doc, split_sentences(t), PARTIES, mentions(t) + [
+        Mention(m.start, m.end, PRES_A if "Berg" in t[m.start:m.end] else PRES_B) for m in ms[-2:]])
+    assert ("recalled", "emphasis", BOTH) in [(c.trigger, c.kind, c.committers) for c in cs]

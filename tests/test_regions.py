@@ -91,3 +91,15 @@ def test_every_region_row_has_coordinates_and_valid_type():
                                   "Caucasus", "Central Asia", "Latin America and the Caribbean", "Taiwan Strait"])
 def test_gazetteer_has_named_regions(name):
     assert name in {r.name for r in all_regions()}
+
+
+def test_more_regions_and_straits():
+    got = names("They discussed the Middle East and North Africa region, the Brazilian Amazon, "
+                "and navigation through the Bab Al-Mandab and the Strait of Hormuz.")
+    assert got == {"Middle East and North Africa", "Amazon", "Bab el-Mandeb", "Strait of Hormuz"}
+
+
+def test_meeting_venue_is_not_a_region():
+    assert names("These discussions may be conducted alternately in China and Japan.") == set()
+    assert names("The talks will take place in Japan.") == set()
+    assert "China" in names("They discussed the situation in China.")

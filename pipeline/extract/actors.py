@@ -1,7 +1,14 @@
 """Actor extraction: states, international organisations, forums, named bodies,
 persons and offices, as grounded mentions of ``doc.text``.
 
-Everything is rule-based and driven by the data files in ``pipeline/data``:
+Everything is rule-based and driven by the data files in ``pipeline/data``.
+Persons: a name after a title ("President X", "Presidents X and Y"), a name
+with a title in apposition after it ("X Y, Secretary of the Treasury"), a
+name-only paragraph of a signature block followed by a title line; a person's
+country comes from its title ("of Japan", "United States Trade Representative"),
+or a possessive ("X's affirmation of the United States' commitment"), shared by
+all mentions of the person. A legislature named as such ("Congress", "the Diet")
+belongs to the one state named before it in its sentence.
 
 - ``actors_states.csv``        extra written forms of states (pycountry and
                                country_converter supply official/common names)
@@ -93,6 +100,11 @@ class _Lexicon:
     name_stop: frozenset[str]
     gazetteer_re: re.Pattern
     office_re: re.Pattern | None
+    plural_titles: frozenset[str] = frozenset()
+    legislatures: frozenset[str] = frozenset()
+    weak_heads: frozenset[str] = frozenset()
+    apposition_re: re.Pattern | None = None
+    title_start_re: re.Pattern | None = None
 
 
 def _trie_regex(words) -> str:
@@ -180,12 +192,17 @@ def lexicon() -> _Lexicon:
     title_last = frozenset(t.split()[-1] for t in titles)
     offices = tuple(sorted(terms("office"), key=len, reverse=True))
 
+    # titles that may follow a name in apposition ("X, Secretary of the Treasury"): not honorifics
+    honorific = terms("honorific")
+    appos = _trie_regex(sorted(t for t in titles if t not in honorific and not t.endswith(".")))
+
     keys = set(state_alias) | set(demonyms) | set(orgs)
     gaz = re.compile(r"(?<![\w.])(" + _trie_regex(sorted(keys)) + r")(?![\w$])")
     office_re = re.compile(r"(?<![\w-])(" + _trie_regex(offices) + r")(?![\w-])") if offices else None
 
     stop = set(terms("name_stop")) | set(title_last) | terms("lead_skip")
     stop |= terms("compass") | terms("org_head") | terms("geo")
+    stop |= {w for t in terms("plural_title") | terms("legislature") for w in t.split()}
     for k in list(state_alias) + list(demonyms) + list(orgs):
         stop.update(w for w in k.split() if w[:1].isupper())
     return _Lexicon(
@@ -195,7 +212,12 @@ def lexicon() -> _Lexicon:
         lead_skip=terms("lead_skip"), compass=terms("compass"), geo=terms("geo"),
         demonym_context=terms("demonym_context"), particles=terms("name_particle"),
         suffixes=terms("name_suffix"), name_stop=frozenset(stop),
-        gazetteer_re=gaz, office_re=office_re)
+        gazetteer_re=gaz, office_re=office_re,
+        plural_titles=terms("plural_title"), legislatures=terms("legislature"), weak_heads=terms("org_head_of"),
+        apposition_re=re.compile(
+            r",\s+(?:the\s+)?((?:[A-Z][\w.\u2019'-]*\s+){0,4}?)(" + appos + r")\b"
+            r"(?=\s+(?:of|for|to|at|on|and)\b|\s*[,.;:)\n]|\s*$)"),
+        title_start_re=re.compile(r"(?:" + _trie_regex(sorted(titles)) + r")\b"))
 
 
 # --------------------------------------------------------------------------- public API
@@ -395,7 +417,7 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
 
     persons: list[tuple[int, int, str | None]] = []  # (first tok, last tok, country)
     for run in runs:
-        {ti: k for k, ti in enumerate(run)}
+        plural_end = -1
         k = 0
         while k < len(run):
             if not nameable(run[k]):
@@ -414,9 +436,17 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
             ok = False
             prev = toks[run[k - 1]].text if k > 0 else None
             title_country = None
+            prev2 = " ".join(toks[run[q]].text for q in range(max(0, k - 2), k))
             if prev is not None and prev in lx.title_last:
                 ok = True
                 title_country = lx.titles.get(prev)
+            elif prev is not None and (prev in lx.plural_titles or prev2 in lx.plural_titles) \
+                    and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]):
+                ok = True  # "Presidents Biden and Lula"
+                plural_end = j
+            elif prev in ("and",) and k >= 2 and plural_end == k - 2:
+                ok = True  # the second name after a plural title
+                plural_end = -1
             elif prev is not None and n >= 2 and prev not in _CONNECTORS and prev not in lx.particles:
                 ok = any(toks[run[q]].text in lx.title_last for q in range(max(0, k - 15), k))
             elif k == 0 and n >= 2:
@@ -424,6 +454,13 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                 ok = bool(re.search(
                     r"\b(?:" + "|".join(re.escape(t) for t in lx.title_last)
                     + r")\s+of\s+(?:the\s+)?[A-Z][^,;.\n]{1,60},\s*$", left))
+                if not ok and n <= 4 and j == len(run) - 1:
+                    # "Scott Bessent, Secretary of the Treasury": a title in apposition after the name
+                    am = lx.apposition_re.match(text, toks[run[j]].end)
+                    if am and not any(w in lx.geo or w in lx.compass for w in
+                                      (toks[run[q]].text for q in range(k, j + 1))):
+                        ok = True
+                        title_country = _apposition_country(text, am, state_hits, accepted)
             if ok and j + 1 < len(run):
                 nxt = toks[run[j + 1]].text
                 if _is_cap(nxt) and nxt not in lx.suffixes:  # "General Border Committee"
@@ -437,6 +474,10 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                 m2 = re.match(r",?\s+of\s+(?:the\s+)?", text[end:end + 12])
                 if country is None and m2:  # "... Kishida Fumio of Japan"
                     country = accepted.get(end + m2.end())
+                if country is None:  # "King X, King of the Kingdom of Y"
+                    am = lx.apposition_re.match(text, end)
+                    if am:
+                        country = _apposition_country(text, am, state_hits, accepted)
                 if country is None:
                     # a state before this person's title ("Canadian Ambassador to ...")
                     lo = max([q + 1 for q in range(k) if run[q] in person_tok] + [0])
@@ -451,31 +492,40 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                 person_tok.update(run[k:j + 1])
             k = j + 1
 
-    # coreference: one Actor per person; a surname alone joins a full name
-    full: list[tuple[list[str], Actor]] = []
-    for s, e, country in persons:
-        words = [w for w in re.findall(r"[^\W\d_][\w\u2019'\-.]*", text[s:e])
-                 if w.rstrip(".") not in ("Jr", "Sr") and w not in lx.particles]
-        if len(words) < 2:
+    persons += _signature_persons(text, persons)
+    persons = [(s_, e_, c or _possessive_country(text, e_, accepted)) for s_, e_, c in persons]
+
+    # coreference: one Actor per person; a surname alone joins a full name; the
+    # person's country is the first one any of its mentions shows
+    def words_of(s_: int, e_: int) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_][\w\u2019'\-.]*", text[s_:e_])
+                if w.rstrip(".") not in ("Jr", "Sr") and w not in lx.particles]
+
+    full: list[list[str]] = []
+    full_name: dict[int, str] = {}
+    for s_, e_, _ in persons:
+        words = words_of(s_, e_)
+        if len(words) < 2 or any(fw[-1] == words[-1] and fw[0][0] == words[0][0] for fw in full):
             continue
-        if any(fw[-1] == words[-1] and fw[0][0] == words[0][0] for fw, _ in full):
-            continue
-        name = re.sub(r"\s+", " ", text[s:e])
-        full.append((words, Actor(slug(name), name, "person", None, country)))
-    for s, e, country in persons:
-        words = [w for w in re.findall(r"[^\W\d_][\w\u2019'\-.]*", text[s:e])
-                 if w.rstrip(".") not in ("Jr", "Sr") and w not in lx.particles]
-        actor = None
+        full_name[len(full)] = re.sub(r"\s+", " ", text[s_:e_])
+        full.append(words)
+    keys: list[str] = []
+    for s_, e_, _ in persons:
+        words = words_of(s_, e_)
+        idx = None
         if len(words) >= 2:
-            actor = next((a for fw, a in full if fw[-1] == words[-1] and fw[0][0] == words[0][0]), None)
+            idx = next((n for n, fw in enumerate(full) if fw[-1] == words[-1] and fw[0][0] == words[0][0]), None)
         else:
-            matches = [a for fw, a in full if words and len(words[0]) > 2
+            matches = [n for n, fw in enumerate(full) if words and len(words[0]) > 2
                        and words[0] in {p for w in fw for p in (w, *w.split("-"))}]
-            actor = matches[0] if len(matches) == 1 else None
-        if actor is None:
-            name = re.sub(r"\s+", " ", text[s:e])
-            actor = Actor(slug(name), name, "person", None, country)
-        cands.append(_Cand(s, e, actor, 1))
+            idx = matches[0] if len(matches) == 1 else None
+        keys.append(full_name[idx] if idx is not None else re.sub(r"\s+", " ", text[s_:e_]))
+    countries: dict[str, str | None] = {}
+    for key, (_, _, country) in zip(keys, persons):
+        if countries.get(key) is None:
+            countries[key] = country
+    for key, (s_, e_, _) in zip(keys, persons):
+        cands.append(_Cand(s_, e_, Actor(slug(key), key, "person", None, countries[key]), 1))
 
     # named bodies
     for run in runs:
@@ -512,8 +562,8 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                         break
                 if last is not None:
                     end_k, head_first = last, True
-            if w == "State" and not head_first:
-                continue
+            if (w == "State" or w in lx.weak_heads) and not head_first:
+                continue  # "Commission of the State Council", not "Joint Commission"
             b = k
             while b > 0:
                 tp = toks[run[b - 1]].text
@@ -543,6 +593,32 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                 continue
             start, end = toks[run[b]].start, toks[run[end_k]].end
             _add_org(cands, text, start, end, w, state_hits, k - b)
+    # a legislature named as such ("work with Congress", "the Diet"): the state named
+    # before it in the same sentence, when there is only one
+    for run in runs:
+        words = [toks[q].text for q in run]
+        b = 0
+        while b < len(words) - 1 and words[b] in lx.lead_skip:
+            b += 1
+        term = " ".join(words[b:])
+        if term not in lx.legislatures:
+            continue
+        start, end = toks[run[b]].start, toks[run[-1]].end
+        if re.match(r"\s+of\b", text[end:end + 4]):
+            continue  # "Congress of X": a named body, handled above
+        left = text[max(0, start - 200):start]
+        cuts = [m.end() for m in re.finditer(r"(?<![A-Z])[.;]\s|\n\s*\n", left)]
+        lo = start - len(left) + (cuts[-1] if cuts else 0)
+        isos = {iso for s_, e_, iso in state_hits if lo <= s_ and e_ <= start and s_ in accepted}
+        country = next(iter(isos)) if len(isos) == 1 else None
+        actor = None
+        if country:
+            actor = next((a for a in lx.org_by_id.values() if a.country == country
+                          and a.actor_type == "organization" and a.name.endswith(" " + term)), None)
+        if actor is None:
+            aid = slug(term) if country is None else slug(f"{term} {country}")
+            actor = Actor(aid, term, "organization", None, country)
+        cands.append(_Cand(start, end, actor, 2))
     # "Foreign, Commonwealth, and Development Office"
     for m in _comma_org_re().finditer(text):
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))
@@ -550,6 +626,63 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
             continue
         _add_org(cands, text, m.start(1), m.end(1), m.group(2), state_hits, 1)
     return cands
+
+
+_NAME_PARA = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){1,3}")
+
+
+def _signature_persons(text: str, persons: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """A signature block: a paragraph that is only a name (2-4 capitalised words), followed
+    within a few short paragraphs by one that opens with a title ("Prime Minister of ...")."""
+    lx = lexicon()
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+    taken = [(s, e) for s, e, _ in persons]
+    out = []
+    for n, (s, e) in enumerate(paras):
+        para = text[s:e].strip()
+        if not _NAME_PARA.fullmatch(para):
+            continue
+        words = para.split()
+        if any(w in lx.name_stop or w in lx.orgs or w in lx.state_alias or w in lx.demonyms
+               or w.rstrip(".") in _ABBREV and not w.endswith(".") for w in words):
+            continue
+        ok = False
+        for s2, e2 in paras[n + 1:n + 7]:
+            p2 = text[s2:e2].strip()
+            if len(p2) > 80:
+                break
+            if lx.title_start_re.match(p2) and not _NAME_PARA.fullmatch(p2):
+                ok = True
+                break
+        if not ok:
+            continue
+        ps = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        pe = ps + len(para)
+        if not any(a < pe and ps < b for a, b in taken):
+            out.append((ps, pe, None))
+    return out
+
+
+def _apposition_country(text: str, am: re.Match, state_hits, accepted: dict[int, str]) -> str | None:
+    """The state of an apposed title: "United States Trade Representative", "Prime Minister of Japan"."""
+    for s, _, iso in state_hits:
+        if am.start(1) <= s < am.end(2) and s in accepted:
+            return iso
+    m = re.match(r"\s+of\s+(?:the\s+)?", text[am.end(2):am.end(2) + 12])
+    return accepted.get(am.end(2) + m.end()) if m else None
+
+
+def _possessive_country(text: str, end: int, accepted: dict[int, str]) -> str | None:
+    """"President X's affirmation of the United States' commitment": the person speaks for that state."""
+    m = re.match(r"[\u2019']s\s+(?:[a-z]+\s+){1,2}?of\s+(?:the\s+)?", text[end:end + 60])
+    if not m:
+        return None
+    iso = accepted.get(end + m.end())
+    if iso is None:
+        return None
+    tail = text[end + m.end():end + m.end() + 40]
+    return iso if re.match(r"[^,.;\n]*?[\u2019'](?:s\b|\s)", tail) else None
+
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,10 @@ How a name is found (general rules; vocabularies are data files in ``pipeline/da
 Status comes from the governing words before a mention in its clause (``entry into
 force of``, ``the signing of``, ``establish``/``the establishment of``/``launched``),
 made ``planned`` by a future or infinitive frame (``will``, ``instruct ... to``,
-``look forward to``), but ``decided/agreed to establish`` is ``established``.
+``look forward to``, ``once it is established``), but ``decided/agreed to establish``
+is ``established``; a reaction to a creation (``welcomed the establishment of``)
+and a relative clause (``..., which created X``) report an earlier act: ``referenced``.
+An instrument "on the establishment of the X Team" names X as a mechanism of its own.
 """
 from __future__ import annotations
 
@@ -46,6 +49,8 @@ _TAIL_PREPS = {"of", "on", "for", "against"}
 _TAIL_INNER = {"of", "the", "and", "&", "for", "on", "in", "to"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "both", "all"}
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_EST_NOUNS = {"establishment", "creation", "formation", "implementation", "operation", "functioning"}
+_RECURRING = re.compile(r"\b(?:previous|next|annual|annually|regular|regularly|future|upcoming|every\s+year)\b", re.I)
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&+.-]{1,11}$")
 
 
@@ -129,7 +134,8 @@ class _Cand:
     aliases: list[str] = field(default_factory=list)
     head: str = ""  # lower-cased head noun, for "the Roadmap" coreference
     prio: int = 1  # gazetteer 3, pattern 2, described 1
-    status_at: int | None = None  # where status cues are read (default: start)
+    status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced)
+    acronym: str | None = None  # defined inside the name: "Terms of Reference (TOR) on ..."
 
 
 def _is_cap(w: str) -> bool:
@@ -219,8 +225,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             year = int(ws[left - 1][0])
         mods = [w for w, _, _ in ws[left:h0]]
         # a number right after the head belongs to it ("Task Force 153", "Resolution 2231")
+        numbered = False
         if h1 < n and ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) and ws[h1][1] - ws[h1 - 1][2] <= 1:
             h1 += 1
+            numbered = True
         # the head is not the last word of the name ("Plan Act", "Summit Communique"): not this head
         if h1 < n and _is_cap(ws[h1][0]) and ws[h1][0][:1].isalpha() and not starts[h1] \
                 and ws[h1][1] - ws[h1 - 1][2] <= 1 and ws[h1][0] not in _MONTHS:
@@ -229,10 +237,23 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         # right tail: "of/on/for/against (the) Capitalised ..."
         r = h1
         tail_end = h1
+        if r + 3 < n and ws[r][0] == "(" and _ACRONYM.match(ws[r + 1][0]) and ws[r + 2][0] == ")" \
+                and ws[r + 3][0] in _TAIL_PREPS:
+            r += 3  # "Terms of Reference (TOR) on the ...": the acronym stands before the tail
+            inner_acr = ws[r - 2][0]
+        inner = None
+        if r == h1:
+            inner_acr = None
         if r < n and ws[r][0] in _TAIL_PREPS:
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
+            if j + 1 < n and ws[j][0] in _EST_NOUNS and ws[j + 1][0] == "of":
+                # "... on the establishment of the X Team": the instrument that creates X
+                j += 2
+                if j < n and ws[j][0] == "the":
+                    j += 1
+                inner = j
             if j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
                 last_cap = None
                 comma_seen = False
@@ -267,18 +288,24 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                             tail_end -= 1
                     if tail_end <= j:
                         tail_end = h1
+        if inner is not None and tail_end == h1:
+            inner = None
         i = h1
         # checks
         core_words = tuple(mods) + tuple(w for w, _, _ in ws[h0:h1])
-        if not mods and tail_end == h1:
+        if not mods and tail_end == h1 and not numbered:
             continue  # bare head: only coreference (handled later)
+        if ws[h0][0] == "Summits" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
+            continue  # "previous U.S.-GCC Summits": a recurring summit of a pair
         if ws[h0][0] == "Group" and tail_end > h1 and ws[h1][0] == "of":
             continue  # "Group of Seven", "Group of Twenty": forums
         if _org_marked(core_words, len(mods), lex):
             continue
         specific_mods = [m for m in mods if (m,) not in lex.country_words and not _country_like((m,), lex)
                          and not m.isupper()]
-        if needs == "specific" and not specific_mods and tail_end == h1:
+        recurring = (ws[h0][0] == "Summit" and len(mods) == 1 and "-" in mods[0] and _country_like((mods[0],), lex)
+                     and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
+        if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
             continue
         if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
@@ -291,7 +318,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             continue  # self-reference: "this Joint Statement"
         s = ws[year_start(ws, left, year)][1]
         e = ws[tail_end - 1][2]
-        full = _clean(text[ws[left][1]:e])
+        full = _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against)\b)", "",
+                             text[ws[left][1]:e]))
         core = _clean(text[ws[left][1]:ws[h1 - 1][2]])
         name = full
         aliases = [full, core]
@@ -303,8 +331,27 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if mods and (len(mods) >= 2 or tail_end > h1) and _country_like((mods[0],), lex) and "-" not in mods[0]:
             aliases.append(_clean(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
         year = year or _year_after(ws, tail_end, lex)
-        out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2))
+        if ws[h0][0] == "Summits":  # the recurring summit, in the singular
+            name = _clean(text[ws[left][1]:ws[h0][1]]) + " Summit"
+            aliases += [name]
+        out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2,
+                         acronym=inner_acr if tail_end > h1 else None))
+        if inner is not None:
+            # the instrument's mention ends where the name of what it establishes begins
+            sub = _pattern_candidates_in(text, ws, starts, lex, inner, tail_end)
+            if sub:
+                out[-1].end = ws[inner - 1][2]
+                out.extend(sub)
+                i = max(i, tail_end)
     return out
+
+
+def _pattern_candidates_in(text, ws, starts, lex, lo: int, hi: int) -> list[_Cand]:
+    """Names inside words[lo:hi] (the mechanism an instrument establishes), allowed to nest."""
+    sub = _pattern_candidates(text, ws[lo:hi], starts[lo:hi], lex)
+    for c in sub:
+        c.status_at = -1  # the creation cue belongs to the instrument's name
+    return sub
 
 
 def year_start(ws, left: int, year: int | None) -> int:
@@ -414,7 +461,15 @@ _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
 _RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
 _RIGHT_SIGNED = re.compile(r"^\s*(?:was|were|has been|have been)\s+signed")
-_RIGHT_PLANNED = re.compile(r"^\s*,?\s*(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)\s+(?:established|launched|created|signed|concluded|set up|held)")
+_RIGHT_PLANNED = re.compile(
+    r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
+    r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
+    r"\s+(?:fully\s+)?(?:established|launched|created|signed|concluded|set up|held|operational)")
+# "welcomed the establishment of X": X was created before (a reaction, not the act)
+_REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|not|hail|prais)\w*"
+                       r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
+# "..., which created X": a past act reported in a relative clause
+_RELATIVE_PAST = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 _SEG_BOUNDARY = re.compile(r"[.!?;:]\s+|\n|\(\d+\)|\b\d+\.\s")
 _PLANNED_FRAME = re.compile(
     r"(?:\b(?:will|shall|would)\b(?!.*\b(?:and|but)\s+(?:we|they|the)\b)"
@@ -460,6 +515,11 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "planned" if planned else "referenced"
     if planned:
         return "planned"
+    cue = m.group("established")
+    if cue and re.search(r"\bof$", cue) and _REACTION.search(before):
+        return "referenced"
+    if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
+        return "referenced"
     for g in ("in_force", "signed", "established"):
         if m.group(g):
             return g
@@ -483,6 +543,13 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=1)
+def _actor_bodies() -> frozenset[str]:
+    from pipeline.extract.actors import lexicon as actor_lexicon
+    return frozenset(_norm(k) for k, a in actor_lexicon().orgs.items()
+                     if a.actor_type in ("organization", "international_organization"))
+
+
 def find_agreements(doc: Doc) -> list[AgreementMention]:
     """Grounded mentions of named instruments and mechanisms, sorted, non-overlapping."""
     text, ws = doc_words(doc)
@@ -497,6 +564,9 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 if hit:
                     c.name, c.kind = hit
                     break
+    # a name the actors gazetteer lists as a body ("Arab Coordination Group") is not an agreement
+    bodies = _actor_bodies()
+    cands = [c for c in cands if c.prio != 2 or _norm(c.name) not in bodies]
     cands = _resolve_overlaps(cands)
 
     # identities: normalised alias -> Agreement
@@ -530,6 +600,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
         m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&+.-]{1,11})\s*\)", text[c.end:c.end + 20])
         if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
             acronyms.setdefault(m.group(1), ag)
+        if c.acronym:
+            acronyms.setdefault(c.acronym, ag)
 
     taken = [(s, e) for s, e, _, _ in spans]
 
@@ -565,7 +637,10 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     out = []
     for s, e, ag, at in spans:
         cue_at = at if at is not None else s
-        status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
+        if at == -1:
+            status = "referenced"
+        else:
+            status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))
     return out
 

@@ -29,7 +29,10 @@ Kind refinements (code, not data): a modal makes a pledge with the modal as
 trigger; "look forward to" + -ing verb = pledge, + noun = support; "agree/decide
 to" + establish/launch/create (no time phrase) = establishment; negation of a
 support/welcome/emphasis verb ("do not support", "will not recognise" excepted:
-the modal makes it a pledge) = opposition.
+the modal makes it a pledge) = opposition; "decide/agree to instruct" =
+instruction; "express their determination/intent/resolve to" + verb = pledge,
+the intention noun being the trigger. "The leaders of <grouping> member states"
+are the grouping's members among the parties.
 """
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.extract.commitment_lexicon import load as load_lexicon
+from pipeline.extract.parties import _groupings
 from pipeline.extract.time_expressions import find_time_expression
 from pipeline.extract.topics import find_topic
 from pipeline.model import Actor, Commitment, Mention, Sentence
@@ -72,6 +76,7 @@ leader authorities administration ministers minister team teams representatives 
 president presidents envoy envoys ambassador ambassadors""".split())
 PLURAL_HEADS = frozenset("sides governments delegations officials leaders authorities ministers teams "
                          "representatives negotiators presidents envoys ambassadors".split())
+MEMBER_WORDS = frozenset("member members states countries nations".split())
 NOUNISH_NEXT = frozenset("for of and or from among between , . ; : ) to".split())
 _ENUM = re.compile(r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])[.)]+|[-•*–·▪])\s+")
 _COLLECTIVE = re.compile(
@@ -100,6 +105,7 @@ finally furthermore moreover additionally further also today together however th
 then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$")
 _WE_APPOSITIVE = re.compile(r"(?<![\w'’])We\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))")
+_EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
 _PARTICIPLE_AFTER_ITEM = re.compile(r"(?:ed|ing)$")
 
 
@@ -178,6 +184,7 @@ class _Extractor:
             if cur is None or m.start < cur.start:
                 self.by_end[m.end] = m
         self.last_plural: tuple[str, ...] | None = None
+        self.groupings = _groupings()
 
     # ---- subjects -------------------------------------------------------
     def _order(self, ids) -> tuple[str, ...]:
@@ -201,8 +208,12 @@ class _Extractor:
                 saw_person = m.entity.actor_type == "person"
                 i = j - 1
                 continue
-            if w in HEAD_NOUNS and (not items or items[-1][1] == "head"):
-                items.append((i, "head", w))
+            if w in HEAD_NOUNS and (not items or items[-1][1] == "head" or items[-1][2] == "of"):
+                items.append((i, "head", w))  # "The Chinese side", "the leaders of X"
+                i -= 1
+                continue
+            if w in MEMBER_WORDS and (not items or items[-1][1] in ("head", "conn")):
+                items.append((i, "head", w))  # "the GCC member states"
                 i -= 1
                 continue
             if items and w in RUN_CONNECTORS:
@@ -250,6 +261,9 @@ class _Extractor:
                 unknown_persons += 1
             elif ent.actor_type == "forum" and len(self.party_ids) >= 3:
                 return _Subj(self.party_ids, "3sg", start, forum=True), "main"
+            elif ent.actor_id in self.groupings and set(self.groupings[ent.actor_id]) & self.party_set:
+                # "the leaders of the GCC member states": its members among the parties
+                ids.extend(iso for iso in self.groupings[ent.actor_id] if iso in self.party_set)
             else:
                 nonparty = True
         if not ids and unknown_persons and unknown_persons == len(self.party_ids) > 1:
@@ -393,8 +407,11 @@ class _Extractor:
                         break
                 if host is None or host.committers is None:
                     continue
-                if bare_comma and host.last_end >= 0 and _INFINITIVE.search(text, host.last_end, m.start()):
+                if (bare_comma and form != "past" and host.last_end >= 0
+                        and _INFINITIVE.search(text, host.last_end, m.start())):
                     continue  # "to bolster X, create Y, support Z": a series of infinitives
+                if rule.rule == "modal" and host.last_end >= 0 and _EMBEDDED_FINITE.match(text, max(0, host.last_end - 14), m.start()):
+                    continue  # "we hold the belief that X is vital and will ...": the noun's clause goes on
                 subj = host
                 span_start = coord_start
             elif prev in RELATIVES:
@@ -448,7 +465,10 @@ class _Extractor:
             if intro is not None:
                 intro.verb_items = bool(_VERB_INTRO.search(text, sent.start, sent.end))
             # "declare the following:" / "agree to the following steps:" : the items carry the content
-            found = [f for f in found if not re.match(r"\s*(?:to\s+)?the\s+following\b", text[f.match_end:sent.end])]
+            # but "agree to / commit to the following steps:" is itself a pledge
+            found = [f for f in found if f.kind == "pledge" and f.rule in ("agree", "")
+                     and re.search(r"\bto\s*$", text[f.trigger_start:f.match_end])
+                     or not re.match(r"\s*(?:to\s+)?the\s+following\b", text[f.match_end:sent.end])]
         elif is_item and list_intro is not None:
             intro = list_intro
         return self._finish(found, sent), intro
@@ -508,8 +528,13 @@ class _Extractor:
             if nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base":
                 t = find_time_expression(self.text, m.end(), sent.end)
                 kind = "pledge" if t else "establishment"
+            elif self.lex.form_of.get(nxt_w) == "base" and self.lex.kind_of_form.get(nxt_w) == "instruction":
+                kind = "instruction"  # "decided to instruct X to ...": the inner verb decides
             else:
                 kind = "pledge"
+        elif rule.rule == "intent":  # "expressed their determination to + verb"
+            if not re.match(r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
+                kind = "emphasis"
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."

@@ -146,7 +146,9 @@ _PLACE_LEFT = re.compile(
 _NOT_PLACE_IN = re.compile(
     r"\b(?:invest(?:s|ed|ing|ments?)?|partners?|allies|ally|interest|confidence|trust|"
     r"participat(?:e|es|ed|ing|ion)|role|join(?:ed|s)?|together|meet(?:s|ing)?|met|held|hosted|"
-    r"summit|visit(?:s|ed)?|based|born|located|headquartered|embassy|offices?)\s+in\s+(?:the\s+)?$",
+    r"summit|visit(?:s|ed)?|based|born|located|headquartered|embassy|offices?|"
+    r"conduct(?:s|ed|ing)?|convene[sd]?|convening|alternately|place|organi[sz]ed|rotat(?:e|es|ed|ing))"
+    r"\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = {"and", "or", "to", "is", "was", "has", "have", "had", "will", "would", "in", "on", "at", "as",

@@ -1,6 +1,8 @@
 """Unit tests of the actors extractor on small hand-written texts."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.extract.actors import find_actors, resolve_actor
@@ -252,3 +254,31 @@ def test_opec_plus_is_a_forum_not_opec():
     doc, ms = extract("The leaders recognized the efforts of OPEC+ and of OPEC.")
     assert [(doc.text[m.start:m.end], m.entity.actor_type) for m in ms if m.entity.actor_type != "office"] == [
         ("OPEC+", "forum"), ("OPEC", "international_organization")]
+
+
+def test_title_of_state_apposition_gives_the_person_a_country():
+    doc, ms = extract("Today, the Prime Minister of the Republic of Chile, Tomas Ruizago, arrived.")
+    persons = {m.entity.name: m.entity.country for m in ms if m.entity.actor_type == "person"}
+    assert persons == {"Tomas Ruizago": "CHL"}
+
+
+def test_non_state_armed_groups_and_coalitions():
+    s = surfaces("The threat from ISIS, also called Daesh, and the Global Coalition to Defeat ISIS; "
+                 "Hezbollah and al-Shabaab.")
+    assert s["ISIS"] == "isis" and s["Daesh"] == "isis"
+    assert s["Global Coalition to Defeat ISIS"] == "global-coalition-to-defeat-isis"
+    assert s["Hezbollah"] == "hezbollah" and s["al-Shabaab"] == "al-shabaab"
+
+
+def test_companies_subnational_governments_and_executives():
+    doc, ms = extract("The firms Nordic Pumps Limited and Atlas\nMetals, Inc. signed. The Tavria Regional "
+                      "Government and the Northern Ireland Executive met; the Departments of Health of "
+                      "Ireland and an Executive Order and the Chief Executive.")
+    orgs = {re.sub(r"\s+", " ", doc.text[m.start:m.end]) for m in ms if m.entity.actor_type == "organization"}
+    assert {"Nordic Pumps Limited", "Atlas Metals, Inc.", "Tavria Regional Government",
+            "Northern Ireland Executive", "Departments of Health"} <= orgs
+    assert not any("Executive Order" in o or o == "Chief Executive" for o in orgs)
+
+
+def test_british_and_irish_governments_name_both_states():
+    assert {"GBR", "IRL"} <= set(ids("the vital role of the British and Irish governments"))

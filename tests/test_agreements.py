@@ -188,3 +188,18 @@ def test_terms_of_reference_on_the_establishment_of_a_team():
 
 def test_gazetteer_body_is_not_an_agreement():
     assert table("They welcomed the decision by the Arab Coordination Group to provide funds.") == {}
+
+
+def test_mou_between_named_parties_and_higher_commission():
+    t = table("The leaders welcomed the signing of a Memorandum of Understanding between Nordic Poetry and "
+              "the Oslo-based Verse Foundation. They welcomed a Memorandum of Understanding between the "
+              "Health Agency and the Cancer Institute. They expressed their commitment to the Higher "
+              "Military Commission process.")
+    assert "Memorandum of Understanding between Nordic Poetry and the Oslo-based Verse Foundation" in t
+    assert "Memorandum of Understanding between the Health Agency and the Cancer Institute" in t
+    assert t["Higher Military Commission"][0] == "mechanism"
+
+
+def test_intent_to_convene_is_planned():
+    t = table("The leaders affirmed their intent to convene later this year the Joint Security Dialogue.")
+    assert t["Joint Security Dialogue"][1] == "planned"

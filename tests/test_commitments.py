@@ -360,3 +360,87 @@ def test_plural_title_with_two_surnames_is_both_parties():
     cs = find_commitments(doc, split_sentences(t), PARTIES, mentions(t) + [
         Mention(m.start, m.end, PRES_A if "Berg" in t[m.start:m.end] else PRES_B) for m in ms[-2:]])
     assert ("recalled", "emphasis", BOTH) in [(c.trigger, c.kind, c.committers) for c in cs]
+
+
+# ---- party leaders named by title (texts invented; real states so the actor lexicon resolves them) ----
+
+def _full(text):
+    from pipeline.extract.actors import find_actors
+    from pipeline.extract.actors import state_actor
+    doc = make_doc(text)
+    ms = find_actors(doc)
+    parties = [state_actor("NOR"), state_actor("CHL")]
+    return [(c.trigger, c.kind, c.committers) for c in
+            find_commitments(doc, split_sentences(text), parties, ms)], ms
+
+
+def test_bare_title_resolves_to_the_leader_party():
+    text = ("Today, the President of Chile, Tomas Ruizago, welcomed the Prime Minister of Norway, "
+            "Anna Bergvik, to Santiago. The President and the Prime Minister agreed to expand trade. "
+            "The President commended Norway's reforms, and encouraged further progress. "
+            "Prime Minister Bergvik emphasized the role of fisheries.")
+    rows_, ms = _full(text)
+    assert ("welcomed", "consultation", ("NOR", "CHL")) in rows_
+    assert ("agreed", "pledge", ("NOR", "CHL")) in rows_
+    assert ("commended", "welcome", ("CHL",)) in rows_
+    assert ("encouraged", "appeal", ("CHL",)) in rows_
+    assert ("emphasized", "emphasis", ("NOR",)) in rows_
+    persons = {m.entity.name: m.entity.country for m in ms if m.entity.actor_type == "person"}
+    assert persons["Tomas Ruizago"] == "CHL" and persons["Anna Bergvik"] == "NOR"
+
+
+def test_two_presidents_make_the_bare_title_ambiguous():
+    from pipeline.extract.actors import find_actors, state_actor
+    text = ("President Tomas Ruizago of Chile hosted President Anna Bergvik of Norway. "
+            "The President noted the progress.")
+    doc = make_doc(text)
+    rows_ = [(c.trigger, c.kind, c.committers) for c in find_commitments(
+        doc, split_sentences(text), [state_actor("NOR"), state_actor("CHL")], find_actors(doc))]
+    assert ("hosted", "consultation", ("NOR", "CHL")) in rows_
+    assert not any(t == "noted" for t, _, _ in rows_)
+
+
+def test_leader_without_country_is_the_party_left_without_a_leader():
+    text = ("President Tomas Ruizago hosted Taoiseach Anna Bergvik for a virtual meeting. "
+            "The President and the Taoiseach paid tribute to the late poet.")
+    from pipeline.extract.actors import find_actors, state_actor
+    doc = make_doc(text)
+    rows_ = [(c.trigger, c.kind, c.committers) for c in find_commitments(
+        doc, split_sentences(text), [state_actor("USA"), state_actor("IRL")], find_actors(doc))]
+    assert ("hosted", "consultation", ("USA", "IRL")) in rows_
+    assert ("paid", "welcome", ("USA", "IRL")) in rows_
+
+
+def test_hosted_needs_a_leader_or_a_meeting():
+    assert rows("Norvia hosted the Selda trade fair.") == []
+    assert rows("Norvia and Selda hosted a joint summit on fisheries.") == [("hosted", "consultation", BOTH)]
+
+
+def test_grouping_expressed_commitment_regard_and_continue():
+    assert rows("This unique grouping of countries aims to harness innovation.") == [("aims", "pledge", BOTH)]
+    assert rows("The leaders expressed their commitment to the ongoing talks.") == [
+        ("commitment", "pledge", BOTH)]
+    assert rows("Both leaders regard climate action as a critical issue.") == [("regard", "emphasis", BOTH)]
+    assert rows("We are proud to continue our work together.") == [("continue", "pledge", BOTH)]
+    assert rows("Norvia pledged continued support for Selda.") == [("pledged", "pledge", ("NRV",))]
+
+
+def test_lowercase_we_apposition_and_dash_parenthetical():
+    assert rows("On July 4, we, the leaders of Norvia and Selda, convened for the first meeting.") == [
+        ("convened", "consultation", BOTH)]
+    assert rows("Norvia – home to the fisheries secretariat – will invest in ports.") == [
+        ("will", "pledge", ("NRV",))]
+
+
+def test_and_intend_to_is_a_verb_and_announce_that_will_is_a_pledge():
+    assert rows("Our countries look forward to trading more and intend to work with industry.") == [
+        ("look", "pledge", BOTH), ("intend", "pledge", BOTH)]
+    assert rows("Today we are announcing that Norvia will host the next summit.")[0][:2] == ("announcing", "pledge")
+
+
+def test_verb_opening_paragraph_takes_the_lead_in_subject():
+    text = ("Norvia and Selda recognized the importance of open trade.\n\n"
+            "Recognized the importance of job creation, and highlighted new investment.\n\n"
+            "Signed at Oslo on May 1.")
+    assert rows(text) == [("recognized", "emphasis", BOTH), ("Recognized", "emphasis", BOTH),
+                          ("highlighted", "emphasis", BOTH)]

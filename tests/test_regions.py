@@ -103,3 +103,19 @@ def test_meeting_venue_is_not_a_region():
     assert names("These discussions may be conducted alternately in China and Japan.") == set()
     assert names("The talks will take place in Japan.") == set()
     assert "China" in names("They discussed the situation in China.")
+
+
+def test_coordinated_place_context_and_new_regions():
+    assert names("the campaign's successes in both Iraq and Syria, where") >= {"Iraq", "Syria"}
+    assert "Syria" in names("peace in Yemen, Syria, and Libya.")
+    assert "Syria" not in names("Canada and Syria agreed to talk.")
+    assert names("an integrated North American industry") == {"North America"}
+    assert names("the North American Free Trade Agreement") == set()
+    assert names("patients on the island of Ireland and in Northern Ireland") == {
+        "island of Ireland", "Northern Ireland"}
+
+
+def test_a_party_is_not_a_region_of_concern():
+    doc = make_doc("a sustainable recovery in Chile and Norway and peace in Yemen")
+    got = {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"CHL", "NOR"}))}
+    assert got == {"Yemen"}

@@ -450,10 +450,13 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
             elif prev is not None and n >= 2 and prev not in _CONNECTORS and prev not in lx.particles:
                 ok = any(toks[run[q]].text in lx.title_last for q in range(max(0, k - 15), k))
             elif k == 0 and n >= 2:
-                left = text[max(0, toks[run[0]].start - 120):toks[run[0]].start]
-                ok = bool(re.search(
-                    r"\b(?:" + "|".join(re.escape(t) for t in lx.title_last)
-                    + r")\s+of\s+(?:the\s+)?[A-Z][^,;.\n]{1,60},\s*$", left))
+                # "the President of the United States, Joseph R. Biden Jr.,": the state is the country
+                s0 = toks[run[0]].start
+                tm = _title_of_re().search(text, max(0, s0 - 120), s0)
+                ok = bool(tm)
+                if tm:
+                    title_country = next((iso for s_, _, iso in state_hits
+                                          if tm.start(1) <= s_ < tm.end(1) and s_ in accepted), None)
                 if not ok and n <= 4 and j == len(run) - 1:
                     # "Scott Bessent, Secretary of the Treasury": a title in apposition after the name
                     am = lx.apposition_re.match(text, toks[run[j]].end)
@@ -535,6 +538,10 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
                 continue
             if w in ("Force", "Guard", "Corps") and k == 0:
                 continue
+            if w == "Executive" and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
+                                     or k > 0 and (toks[run[k - 1]].text in lx.org_heads
+                                                   or toks[run[k - 1]].text in lx.title_last)):
+                continue  # "Executive Order", "Commission Executive Vice-President", "Chief Executive"
             head_first = False
             end_k = k
             if k + 1 < len(run) and toks[run[k + 1]].text in _ORG_TAIL_CONNECTORS:
@@ -619,6 +626,22 @@ def _persons_and_orgs(text: str, toks: list[_Tok], runs: list[list[int]],
             aid = slug(term) if country is None else slug(f"{term} {country}")
             actor = Actor(aid, term, "organization", None, country)
         cands.append(_Cand(start, end, actor, 2))
+    # "Lomiko Metals, Inc." (a company with its legal form after a comma) and "Kurdistan Regional
+    # Government" (a sub-national government named as such); leading "The"/"In"... dropped
+    for rx in (_COMPANY_RE, _SUBNATIONAL_RE):
+        for m in rx.finditer(text):
+            start = m.start(1)
+            for w in re.finditer(r"\S+", m.group(1)):
+                if w.group(0) not in lx.lead_skip:
+                    break
+                start = m.start(1) + w.end()
+            start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+            first = re.match(r"[^\s,]+", text[start:m.end()])
+            if start >= m.end(1) or first is None or first.group(0) in lx.state_alias \
+                    or first.group(0) in lx.demonyms:
+                continue
+            name = re.sub(r"\s+", " ", text[start:m.end()])
+            cands.append(_Cand(start, m.end(), Actor(slug(name), name, "organization"), 2))
     # "Foreign, Commonwealth, and Development Office"
     for m in _comma_org_re().finditer(text):
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))
@@ -683,6 +706,21 @@ def _possessive_country(text: str, end: int, accepted: dict[int, str]) -> str | 
     tail = text[end + m.end():end + m.end() + 40]
     return iso if re.match(r"[^,.;\n]*?[\u2019'](?:s\b|\s)", tail) else None
 
+
+
+@lru_cache(maxsize=1)
+def _title_of_re() -> re.Pattern:
+    """A title "of <state>," right before a name: group 1 is the state phrase."""
+    lx = lexicon()
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(lx.title_last, key=len, reverse=True))
+                      + r")\s+of\s+((?:the\s+)?[A-Z][^,;.\n]{1,60}),\s*$")
+
+
+_COMPANY_RE = re.compile(
+    r"((?:[A-Z][\w&\u2019'-]*[ \t\n]+){0,3}[A-Z][\w&\u2019'-]*),[ \t\n]+"
+    r"(?:Inc\.|Ltd\.|LLC|L\.L\.C\.|PLC|plc|S\.A\.|GmbH|Corp\.|Co\.,[ \t\n]+Ltd\.|Limited|Incorporated)(?![\w])")
+_SUBNATIONAL_RE = re.compile(
+    r"\b((?:[A-Z][\w\u2019'-]+[ \t\n]+){1,3})(?:Regional|Provincial|Autonomous|Territorial)[ \t\n]+Government\b")
 
 
 @lru_cache(maxsize=1)

@@ -288,6 +288,21 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                             tail_end -= 1
                     if tail_end <= j:
                         tail_end = h1
+        if tail_end == h1 and r < n and ws[r][0] == "between" and ws[h0][0].startswith("Memorand"):
+            # "Memorandum of Understanding between Poetry Ireland and the X Foundation": the parties
+            # to it name it (up to the end of the noun phrase)
+            m, last_cap, saw_and = r + 1, None, False
+            while m < n:
+                w = ws[m][0]
+                if _is_cap(w) and w[:1].isalpha() and not starts[m]:
+                    last_cap = m
+                elif w in ("the", "of", "and", "'", "s") or (w.endswith("-based") and w[:1].isupper()):
+                    saw_and = saw_and or w == "and"
+                else:
+                    break
+                m += 1
+            if last_cap is not None and saw_and and last_cap > r + 1:
+                tail_end = last_cap + 1
         if inner is not None and tail_end == h1:
             inner = None
         i = h1
@@ -311,8 +326,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
             continue
         if needs == "bilateral" and not (any(m in {"Joint", "Bilateral", "Trilateral", "Binational", "Ministerial",
-                                                     "Consultative", "Coordinating", "Coordination", "Strategic"}
-                                                   for m in mods) or any(_country_like((m,), lex) and "-" in m for m in mods)):
+                                                     "Consultative", "Coordinating", "Coordination", "Strategic",
+                                                     "Higher", "Mixed", "Intergovernmental"}
+                                                   for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)):
             continue
         if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
             continue  # self-reference: "this Joint Statement"
@@ -323,6 +339,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         core = _clean(text[ws[left][1]:ws[h1 - 1][2]])
         name = full
         aliases = [full, core]
+        if not mods and tail_end > h1 and ws[h1][0] == "between":
+            aliases, core = [full], full  # two MoUs "between A and B", "between C and D" are distinct
         # a leading country pair ("U.S.-Canada", "Canada-Japan") is dropped when the rest is specific
         if len(mods) >= 2 and _country_like((mods[0],), lex) and "-" in mods[0] and \
                 any(not _country_like((m,), lex) for m in mods[1:]):
@@ -476,6 +494,9 @@ _PLANNED_FRAME = re.compile(
     r"|\b(?:to|look(?:s|ed|ing)? forward to(?: the)?|towards?(?: the)?|plans? (?:for|to)(?: the)?|intend(?:s|ed)? to)\s+(?:\w+ly\s+)?$)",
     re.IGNORECASE,
 )
+# "affirmed their intent to convene later this year the X Dialogue": still to be convened
+_CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|planned)\s+to\s+convene\b"
+                              r"(?:\s+(?!AGR\b)[\w-]+){0,4}?\s+(?:the\s+)?(?:first\s+|inaugural\s+)?$", re.IGNORECASE)
 _ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -502,6 +523,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     if _RIGHT_SIGNED.match(right):
         return "signed"
     if _RIGHT_PLANNED.match(right):
+        return "planned"
+    if _CONVENE_PLANNED.search(left):
         return "planned"
     m = _CUE_RE.search(left)
     if not m:

@@ -41,6 +41,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from functools import lru_cache
+
+from pipeline.extract.actors import _trie_regex, read_data, lexicon as actor_lexicon
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.parties import _groupings
 from pipeline.extract.time_expressions import find_time_expression
@@ -80,12 +83,13 @@ MEMBER_WORDS = frozenset("member members states countries nations".split())
 NOUNISH_NEXT = frozenset("for of and or from among between , . ; : ) to".split())
 _ENUM = re.compile(r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])[.)]+|[-•*–·▪])\s+")
 _COLLECTIVE = re.compile(
-    r"(?:(?P<det>the|our|both|all|each|these|their)\s+)?"
+    r"(?:(?P<det>the|our|both|all|each|these|their|this)\s+)?"
     r"(?P<num>(?:(?:two|three|four|five|six|seven|eight|nine|ten|both|respective)\s+))?"
     r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
-    r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs)"
+    r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
+    r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
@@ -104,9 +108,94 @@ from under through during after before since while when if first second third fo
 finally furthermore moreover additionally further also today together however therefore thus lastly next
 then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$")
-_WE_APPOSITIVE = re.compile(r"(?<![\w'’])We\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))")
+_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))")
 _EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
 _PARTICIPLE_AFTER_ITEM = re.compile(r"(?:ed|ing)$")
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
+_MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
+                             r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
+
+
+# Titles of heads of state or government: a person introduced with one of them and
+# still without a country, when exactly one party has no leader named, is that
+# party's leader (general knowledge of the genre, not of one statement).
+LEADER_TITLES = frozenset({
+    "president", "prime minister", "chancellor", "premier", "taoiseach", "king", "queen", "emir", "amir",
+    "sultan", "crown prince", "sheikh", "his majesty", "her majesty", "his royal highness", "his highness"})
+
+
+@lru_cache(maxsize=1)
+def _title_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(title right before a name, "Title of <state>, " before a name, any capitalised title)."""
+    lx = actor_lexicon()
+    honorific = {r["term"] for r in read_data("actors_lexicon.csv") if r["kind"] == "honorific"}
+    honorific |= {t for t in lx.titles if t.endswith(".")}
+    titles = sorted(t for t in lx.titles if t not in honorific)
+    trie = _trie_regex(titles)
+    before = re.compile(r"(?:(?<=[\s(\"“])|^)(" + trie + r")\s+$")
+    title_of = re.compile(r"(?:(?<=[\s(\"“])|^)(" + trie + r")\s+of\s+(?:the\s+)?[A-Z][^,;.\n]{1,60},\s*$")
+    anywhere = re.compile(r"(?<![\w-])(" + trie + r")(?![\w-])")
+    return before, title_of, anywhere
+
+
+def _norm_title(t: str) -> str:
+    return re.sub(r"\s+", " ", t).lower()
+
+
+def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+    """Per statement: person actor_id -> party, and title ("president", "taoiseach") -> party.
+
+    A person's party is its country when that is a party ("President X of the United States",
+    "the Prime Minister of Iraq, X", "Taoiseach X", "Mexican President X"); a person introduced
+    with a leader title and no country is the leader of the one party left without a leader.
+    A title maps to a party when every person introduced with it in the statement belongs to
+    that party (two Presidents: the bare title is ambiguous and maps to nothing).
+    """
+    before, title_of, _ = _title_regexes()
+    lx = actor_lexicon()
+    party_set = {a.actor_id for a in parties}
+    person_titles: dict[str, set[str]] = {}
+    country: dict[str, str | None] = {}
+    for m in mentions:
+        ent = m.entity
+        if not isinstance(ent, Actor) or ent.actor_type != "person":
+            continue
+        country.setdefault(ent.actor_id, None)
+        if ent.country and country[ent.actor_id] is None:
+            country[ent.actor_id] = ent.country
+        lo = max(0, m.start - 120)
+        pos = m.start
+        titles = person_titles.setdefault(ent.actor_id, set())
+        tm = title_of.search(text, lo, pos)
+        if tm:
+            titles.add(_norm_title(tm.group(1)))
+            pos = tm.start(1)
+        for _ in range(3):  # "His Majesty King X", "Mexican President X"
+            bm = before.search(text, max(0, pos - 60), pos)
+            if not bm:
+                break
+            t = _norm_title(bm.group(1))
+            titles.add(t)
+            implied = lx.titles.get(bm.group(1))
+            if implied and country[ent.actor_id] is None:
+                country[ent.actor_id] = implied
+            pos = bm.start(1)
+    person_party = {pid: c for pid, c in country.items() if c in party_set}
+    led = set(person_party.values())
+    free_parties = [p.actor_id for p in parties if p.actor_id not in led]
+    free_leaders = [pid for pid, c in country.items()
+                    if c is None and person_titles.get(pid, set()) & LEADER_TITLES]
+    if len(free_parties) == 1 and len(free_leaders) == 1:
+        person_party[free_leaders[0]] = free_parties[0]
+    owners: dict[str, set] = {}
+    for pid, titles in person_titles.items():
+        for t in titles:
+            owners.setdefault(t, set()).add(person_party.get(pid) or country.get(pid) or pid)
+    title_party = {t: next(iter(o)) for t, o in owners.items() if len(o) == 1 and next(iter(o)) in party_set}
+    for t, iso in lx.titles.items():  # "the Taoiseach": a title only one state has
+        if iso in party_set and _norm_title(t) not in owners:
+            title_party[_norm_title(t)] = iso
+    return person_party, title_party
 
 
 @dataclass
@@ -178,15 +267,95 @@ class _Extractor:
         self.party_set = frozenset(seen)
         self.mentions = sorted((m for m in mentions if isinstance(m.entity, Actor)),
                                key=lambda m: (m.start, -m.end))
+        self.person_party, self.title_party = leader_map(text, parties, self.mentions)
+        titled = self._title_mentions(parties)
+        self.title_starts = frozenset(m.start for m in titled)
+        self.mentions = sorted(self.mentions + titled, key=lambda m: (m.start, -m.end))
+        self.starts: dict[int, Mention] = {}
+        for m in self.mentions:
+            self.starts.setdefault(m.start, m)
         self.by_end: dict[int, Mention] = {}
         for m in self.mentions:
             cur = self.by_end.get(m.end)
             if cur is None or m.start < cur.start:
                 self.by_end[m.end] = m
         self.last_plural: tuple[str, ...] | None = None
+        self.lead: _Subj | None = None
         self.groupings = _groupings()
 
+    def _title_mentions(self, parties: list[Actor]) -> list[Mention]:
+        """A party leader's title without a name ("the President", "the Taoiseach", "the President
+        of the United States") as a mention of that party, for subjects ("The President and the
+        Taoiseach agreed") and consultation partners."""
+        if not self.title_party:
+            return []
+        text = self.text
+        by_id = {a.actor_id: a for a in parties}
+        starts = {m.start: m for m in self.mentions}
+        covered = bytearray(len(text) + 1)
+        for m in self.mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out = []
+        for tm in _title_regexes()[2].finditer(text):
+            s, e = tm.start(1), tm.end(1)
+            if any(covered[s:e]):
+                continue
+            nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[e:e + 12])
+            follow = starts.get(e + nxt.end()) if nxt else None
+            if follow is not None and follow.entity.actor_type == "person":
+                continue  # "President Biden": the person is the mention
+            if nxt and "of" in nxt.group(0):
+                if follow is None:
+                    continue  # "the Minister of Health": someone else's office
+                pid = follow.entity.actor_id if follow.entity.actor_id in by_id else None
+            else:
+                if re.match(r"\s*[A-Z][a-z]", text[e:e + 3]):
+                    continue  # "President Xyz" with an unrecognised name
+                pid = self.title_party.get(_norm_title(tm.group(1)))
+            if pid is None or pid not in by_id:
+                continue
+            out.append(Mention(s, e, by_id[pid]))
+        return out
+
+    def _guest(self, pos: int, end: int) -> str | None:
+        """The party whose leader (or the party itself) is the object right after ``pos``
+        ("hosted Taoiseach X", "welcomed the Prime Minister of Y, X,"), not a possessive."""
+        m = re.match(r"\s+(?:the\s+)?", self.text[pos:end])
+        if not m:
+            return None
+        q = pos + m.end()
+        tm = _title_regexes()[2].match(self.text, q, end)
+        cand = self.starts.get(q)
+        if cand is None and tm:
+            sp = re.match(r"\s+", self.text[tm.end():end])
+            cand = self.starts.get(tm.end() + sp.end()) if sp else None
+        if cand is None or re.match(r"[’']s\b", self.text[cand.end:cand.end + 3]):
+            return None
+        if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
+            return None  # "welcomed Finland's accession": a leader is the guest, not a state
+        return self._party_of(cand.entity)
+
+    def _party_of(self, ent: Actor) -> str | None:
+        """The party an actor speaks for: a party itself, or a party's leader."""
+        if ent.actor_id in self.party_set:
+            return ent.actor_id
+        if ent.actor_type == "person":
+            if ent.country in self.party_set:
+                return ent.country
+            return self.person_party.get(ent.actor_id)
+        return None
+
     # ---- subjects -------------------------------------------------------
+    def _apposed_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
+        """A subject that ends in a name in apposition, before the comma at token k."""
+        if k - 1 < floor:
+            return None
+        m = self.by_end.get(tokens.spans[k - 1][1])
+        if m is None or m.entity.actor_type != "person" or self._party_of(m.entity) is None:
+            return None
+        subj, status = self._run_subject(tokens, k - 1, floor)
+        return subj if status == "main" and subj is not None and subj.committers else None
+
     def _order(self, ids) -> tuple[str, ...]:
         s = set(ids)
         return tuple(p for p in self.party_ids if p in s)
@@ -253,10 +422,8 @@ class _Extractor:
         for _, t, ent in items:
             if t != "actor":
                 continue
-            if ent.actor_id in self.party_set:
-                ids.append(ent.actor_id)
-            elif ent.actor_type == "person" and ent.country in self.party_set:
-                ids.append(ent.country)
+            if self._party_of(ent):
+                ids.append(self._party_of(ent))
             elif ent.actor_type == "person" and not ent.country:
                 unknown_persons += 1
             elif ent.actor_type == "forum" and len(self.party_ids) >= 3:
@@ -298,6 +465,10 @@ class _Extractor:
             ok = False
         if ok and det == "their":
             ok = False  # "their governments": someone else's
+        if det == "this":
+            ok = head.startswith("grouping")  # "This unique grouping of countries aims to": the parties
+        elif head.startswith("grouping"):
+            ok = det == "our"
         if not ok:
             return None, ""
         start = lo + m.start()
@@ -305,8 +476,9 @@ class _Extractor:
         status = _is_boundary_token(tokens, i, floor)
         if status != "main":
             return None, status or ""
-        return _Subj(self.party_ids, "3sg" if head in ("side", "country", "nation", "committee", "task force",
-                                                        "government") and det != "each" else "pl", start), "main"
+        return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "committee", "task force",
+                                                         "government") or head.startswith("grouping"))
+                     and det != "each" else "pl", start), "main"
 
     # ---- the sentence loop ---------------------------------------------
     def sentence(self, sent: Sentence, list_intro: _Subj | None, first_in_para: bool):
@@ -326,6 +498,10 @@ class _Extractor:
         is_item = False
         if list_intro is not None and list_intro.committers and (first_in_para or em):
             is_item = self._item(tokens, floor, body_start, sent, list_intro, stack, found)
+        # a paragraph (list item: the reader drops bullet marks) that opens with a verb
+        bullet = first_in_para or _BULLET_BEFORE.search(text, max(0, sent.start - 12), sent.start) is not None
+        if not is_item and bullet and self.lead is not None:
+            is_item = self._elided_item(body_start, sent, stack, found)
 
         for m in self.lex.finditer(text, sent.start, sent.end):
             g = m.lastgroup
@@ -343,6 +519,8 @@ class _Extractor:
                 continue
             if rule.pattern == "form" and nxt_w == "of":
                 continue
+            if rule.pattern == "continue" and form in ("past", "ing"):
+                continue  # "pledged continued support", "continuing efforts": not an intention
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 continue  # "pleased to announce": the next verb decides
             # read the left context backwards
@@ -361,6 +539,14 @@ class _Extractor:
                     aux = True
                 elif w == "," and k - 2 >= floor and tokens.low[k - 1] in ADVERBS and tokens.low[k - 2] == ",":
                     k -= 2
+                elif w in ("–", "—") and k - 1 >= floor:
+                    # "The UAE – home to X – will invest": skip the parenthetical between two dashes
+                    j = k - 1
+                    while j > floor and tokens.low[j] != w and k - j < 40:
+                        j -= 1
+                    if j <= floor or tokens.low[j] != w:
+                        break
+                    k = j
                 else:
                     break
                 k -= 1
@@ -389,9 +575,13 @@ class _Extractor:
                     subj = _Subj(forum.committers if forum else None, "3sg", tokens.spans[k][0], forum=bool(forum))
                 else:
                     continue
+            elif prev == "," and self._apposed_subject(tokens, k, floor) is not None:
+                # "the President of the United States, Joseph R. Biden Jr., welcomed"
+                subj = self._apposed_subject(tokens, k, floor)
             elif prev in COORD:
-                if form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal":
-                    continue  # "..., support for X": a noun
+                if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
+                        and not (nxt_w == "to" and first_word not in NOUN_LIKE)):
+                    continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
                 bare_comma = prev == "," and not aux
@@ -449,9 +639,17 @@ class _Extractor:
             kind = self._kind(rule, form, m, after, neg, sent, subj, span_start is not None)
             if kind is None:
                 continue
+            committers = subj.committers
+            if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
+                # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting
+                guest = self._guest(m.end(), sent.end)
+                if guest is not None and guest not in committers:
+                    kind, committers = "consultation", self._order(committers + (guest,))
+                elif rule.rule == "host" and not _MEETING_OBJECT.match(text, m.end(), sent.end):
+                    continue
             subj.last_end = m.end()
             found.append(_Found(span_start if span_start is not None else subj.start, trig, trig_start, m.end(),
-                                kind, subj.committers, rule.rule))
+                                kind, committers, rule.rule))
 
         # a sentence ending in ":" with a party subject introduces list items
         intro = None
@@ -471,7 +669,33 @@ class _Extractor:
                      or not re.match(r"\s*(?:to\s+)?the\s+following\b", text[f.match_end:sent.end])]
         elif is_item and list_intro is not None:
             intro = list_intro
+        if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject
+            self.lead = next((x for x in reversed(stack) if x.committers), None)
         return self._finish(found, sent), intro
+
+    def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
+        """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
+        paragraph with a party subject: that subject, elided."""
+        text = self.text
+        m0 = re.match(r"([A-Z][a-z]+)\b", text[body_start:sent.end])
+        if not m0 or self.lex.form_of.get(m0.group(1).lower()) != "past":
+            return False
+        lm = self.lex.regex.match(text, body_start, sent.end)
+        if lm is None:
+            return False
+        nxt = re.match(r"\s*([\w'’]+)", text[lm.end():sent.end])
+        if nxt and (nxt.group(1).lower() in PREPOSITIONS or nxt.group(1).lower() in ("by", "at")):
+            return False  # "Signed at X on ...": a participle, not an elided subject
+        rule = self.lex.rules[lm.lastgroup]
+        subj = _Subj(self.lead.committers, "pl", body_start, past=True)
+        kind = self._kind(rule, "past", lm, text[lm.end():sent.end], False, sent, subj, False)
+        if kind is None:
+            return False
+        tg = self.lex.trigger_group[lm.lastgroup]
+        stack.append(subj)
+        subj.last_end = lm.end()
+        found.append(_Found(body_start, lm.group(tg), lm.start(tg), lm.end(), kind, subj.committers, rule.rule))
+        return True
 
     def _item(self, tokens, floor, body_start, sent, intro: _Subj, stack, found) -> bool:
         """A list item opening with a verb under a party's introducing clause."""
@@ -538,6 +762,9 @@ class _Extractor:
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."
+        elif kind == "establishment" and rule.pattern == "announce" and re.match(
+                r"\s*that\b[^.;:]{0,80}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
+            kind = "pledge"  # "we are announcing that X will host": a future action
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
                 kind = self.lex.kind_of_form[nxt_w]
@@ -582,9 +809,7 @@ class _Extractor:
         ids = list(f.committers)
         for m in self.mentions:
             if f.match_end + w.end() <= m.start < end:
-                ent = m.entity
-                aid = ent.actor_id if ent.actor_id in self.party_set else (
-                    ent.country if ent.actor_type == "person" and ent.country in self.party_set else None)
+                aid = self._party_of(m.entity)
                 if aid and aid not in ids:
                     ids.append(aid)
         return self._order(ids)

@@ -164,10 +164,23 @@ def _left_context(text: str, start: int, width: int = 100) -> str:
     return left[last.end():] if last else left
 
 
+# "in both Iraq and Syria", "in Iraq, Syria, and Yemen": a place coordinated with an earlier one
+_COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_BOTH = re.compile(r"\s(?:both|either)\s+$")
+
+
 def is_place_context(text: str, start: int) -> bool:
     """True when the words before ``start`` speak of a place or a situation there."""
     left = _left_context(text, start)
-    return bool(_PLACE_LEFT.search(left)) and not _NOT_PLACE_IN.search(left)
+    for _ in range(4):
+        left = _BOTH.sub(" ", left)
+        if _PLACE_LEFT.search(left):
+            return not _NOT_PLACE_IN.search(left)
+        m = _COORD_PLACE.search(left)
+        if not m or m.start() == 0:
+            return False
+        left = left[:m.start()]
+    return False
 
 
 # "the East and South China Seas": two seas, grounded on "East" and "South China Seas"
@@ -178,9 +191,20 @@ _COORD_SEAS = re.compile(
 )
 
 
-def find_regions(doc: Doc) -> list[Mention]:
-    """Grounded mentions of regions of concern, sorted and non-overlapping."""
+PARTIES_KEY = "_joint_statements_party_iso3"  # doc.user_data: set by parties.find_parties
+
+
+def find_regions(doc: Doc, parties_iso3: frozenset[str] | None = None) -> list[Mention]:
+    """Grounded mentions of regions of concern, sorted and non-overlapping.
+
+    A country that is a party of the statement is its actor, not a region of concern
+    ("recovery in the United States and Ireland" in a U.S.-Ireland statement): dropped.
+    The parties come from ``parties_iso3`` or, when None, from what ``find_parties`` left
+    on the Doc (none known: nothing dropped).
+    """
     text, ws = doc_words(doc)
+    if parties_iso3 is None:
+        parties_iso3 = doc.user_data.get(PARTIES_KEY) or frozenset()
     regions, index = gazetteer()
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -204,6 +228,8 @@ def find_regions(doc: Doc) -> list[Mention]:
         nxt = ws[j] if j < n else None
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
+            continue
+        if region.iso3 and region.iso3 in parties_iso3:
             continue
         if needs_context and not is_place_context(text, start):
             continue

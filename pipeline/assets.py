@@ -10,6 +10,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline import checks
+from pipeline.cache import CacheStats, changes_markdown, open_cache
 from pipeline.extract.corpus import TABLE_ORDER, CorpusExtraction, assemble_tables, extract_corpus
 from pipeline.ingest import read_raw_dir
 from pipeline.metadata import TABLES
@@ -71,10 +72,15 @@ def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) 
 
 
 @dg.asset(group_name="extract", kinds={"python", "spacy"})
-def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult) -> CorpusExtraction:
+def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult,
+               folders: PipelineFolders) -> CorpusExtraction:
     """Actors, parties, agreements, regions and commitments of every accepted statement
-    (rule-based, spaCy blank English). A statement naming no party is rejected here."""
-    result = extract_corpus(raw_statements.statements)
+    (rule-based, spaCy blank English). A statement naming no party is rejected here.
+    Unchanged statements are taken from the per-statement cache (pipeline/cache.py)."""
+    cache = open_cache(folders.cache_path)
+    changes = cache.classify(raw_statements.statements) if cache else CacheStats(new=[
+        st.source_file for st in raw_statements.statements])
+    result = extract_corpus(raw_statements.statements, cache_dir=folders.cache_path, workers=folders.workers)
     for r in result.rejected:
         context.log.warning(f"rejected {r.source_file}: {r.reason}")
     context.add_output_metadata({
@@ -82,6 +88,12 @@ def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult) 
         "rejected": len(result.rejected),
         "rejected_files": dg.MetadataValue.md(rejections_markdown(result.rejected)),
         "commitments": sum(len(e.commitments) for e in result.extractions),
+        "statements_new": len(changes.new),
+        "statements_changed": len(changes.changed),
+        "statements_reused": len(changes.reused),
+        "statements_removed": len(changes.removed),
+        "statement_changes": dg.MetadataValue.md(
+            changes_markdown(changes, [r.source_file for r in result.rejected])),
     })
     return result
 

@@ -19,6 +19,10 @@ class PipelineFolders(dg.ConfigurableResource):
     raw_dir: str = "raw"
     out_dir: str = "datapackage"
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Per-statement extraction cache (pipeline/cache.py): None = <out_dir parent>/.joint_statements_cache,
+    # "" = no cache. workers: processes for extraction (0 = every core when it pays, 1 = none).
+    cache_dir: str | None = None
+    workers: int = 0
 
     @classmethod
     def from_env(cls) -> "PipelineFolders":
@@ -35,3 +39,11 @@ class PipelineFolders(dg.ConfigurableResource):
     @property
     def out_path(self) -> Path:
         return Path(self.out_dir)
+
+    @property
+    def cache_path(self) -> Path | None:
+        from pipeline.cache import default_cache_dir
+
+        if self.cache_dir is None:
+            return default_cache_dir(self.out_path)
+        return Path(self.cache_dir) if self.cache_dir else None

@@ -97,11 +97,19 @@ def sidecar_name(source_file: str) -> str:
     return f"{stem or source_file}.yaml"
 
 
-def extract_corpus(statements: list[Statement], extract=extract_statement) -> CorpusExtraction:
-    """Extract every statement; one that names no party is rejected, with a fix."""
+def extract_corpus(statements: list[Statement], extract=extract_statement, *, cache_dir=None,
+                   workers: int | None = None) -> CorpusExtraction:
+    """Extract every statement; one that names no party is rejected, with a fix.
+
+    ``cache_dir``: reuse the results of unchanged statements (``pipeline.cache``;
+    None = no cache). ``workers``: processes for the statements not in the cache
+    (None = every core when there is enough text; 1 = this process only). The
+    result is the same, in input order, whatever the cache and workers.
+    """
+    from pipeline.cache import extract_many
+
     out = CorpusExtraction()
-    for st in statements:
-        ex = extract(st)
+    for st, ex in extract_many(statements, extract, cache_dir=cache_dir, workers=workers):
         if not ex.parties:
             reason = NO_PARTY_REASON.format(sidecar=sidecar_name(st.source_file))
             out.rejected.append(Rejection(st.source_file, reason))

@@ -312,12 +312,28 @@ def _short(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups) -> str:
+PER_STATEMENT = ("mentions", "commitments", "statement_actors", "statement_agreements", "statement_regions",
+                 "sentences")
+
+
+class _ByStatement:
+    """Each per-statement table split by statement_id once (not filtered once per page)."""
+
+    def __init__(self, t: dict[str, pd.DataFrame]):
+        self._empty = {name: t[name].iloc[0:0] for name in PER_STATEMENT}
+        self._parts = {name: dict(iter(t[name].groupby("statement_id", sort=False))) for name in PER_STATEMENT}
+
+    def get(self, name: str, sid: str) -> pd.DataFrame:
+        return self._parts[name].get(sid, self._empty[name])
+
+
+def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByStatement | None = None) -> str:
     """HTML of one statement's review page (``st``: a row of ``statements``)."""
     sid = st.statement_id
     text = _s(st.text)
-    m = t["mentions"][t["mentions"].statement_id == sid]
-    c = t["commitments"][t["commitments"].statement_id == sid]
+    parts = parts or _ByStatement(t)
+    m = parts.get("mentions", sid)
+    c = parts.get("commitments", sid)
     spans = statement_spans(text, m, c, lk)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
     meta = " · ".join(x for x in [
@@ -334,22 +350,22 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups) -> str:
             (r.mention_id, [r.mention_id.rsplit(":", 1)[-1], r.entity_type, r.entity_id, r.text])
             for r in m.itertuples(index=False)], "mentions"),
     ]
-    sa = t["statement_actors"][t["statement_actors"].statement_id == sid]
+    sa = parts.get("statement_actors", sid)
     side.append(_table("Actors", ["actor", "name", "type", "party", "mentions"], [
         (None, [r.actor_id, getattr(lk.actors.get(r.actor_id), "name", ""),
                 getattr(lk.actors.get(r.actor_id), "actor_type", ""), "yes" if bool(r.is_party) else "no",
                 r.mentions]) for r in sa.itertuples(index=False)], "actors"))
-    sg = t["statement_agreements"][t["statement_agreements"].statement_id == sid]
+    sg = parts.get("statement_agreements", sid)
     side.append(_table("Agreements", ["agreement", "name", "kind", "status", "mentions"], [
         (None, [r.agreement_id, getattr(lk.agreements.get(r.agreement_id), "name", ""),
                 getattr(lk.agreements.get(r.agreement_id), "kind", ""), r.status, r.mentions])
         for r in sg.itertuples(index=False)], "agreements"))
-    sr = t["statement_regions"][t["statement_regions"].statement_id == sid]
+    sr = parts.get("statement_regions", sid)
     side.append(_table("Regions", ["region", "name", "type", "mentions"], [
         (None, [r.region_id, getattr(lk.regions.get(r.region_id), "name", ""),
                 getattr(lk.regions.get(r.region_id), "region_type", ""), r.mentions])
         for r in sr.itertuples(index=False)], "regions"))
-    sents = t["sentences"][t["sentences"].statement_id == sid]
+    sents = parts.get("sentences", sid)
     side.append("<details><summary>Sentences</summary>" + _table("Sentences", ["#", "paragraph", "start", "end"], [
         (None, [r.sentence_index, r.paragraph_index, r.char_start, r.char_end])
         for r in sents.itertuples(index=False)], "sentences") + "</details>")
@@ -364,11 +380,12 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups) -> str:
 
 def index_page(t: dict[str, pd.DataFrame]) -> str:
     m, c = t["mentions"], t["commitments"]
+    by_type = m.groupby(["statement_id", "entity_type"], sort=False).size().to_dict()
+    n_commitments = c.groupby("statement_id", sort=False).size().to_dict()
     rows = []
     for st in t["statements"].itertuples(index=False):
-        mm = m[m.statement_id == st.statement_id]
-        n = {k: int((mm.entity_type == k).sum()) for k in ("actor", "agreement", "region")}
-        nc = int((c.statement_id == st.statement_id).sum())
+        n = {k: int(by_type.get((st.statement_id, k), 0)) for k in ("actor", "agreement", "region")}
+        nc = int(n_commitments.get(st.statement_id, 0))
         rows.append(
             f'<tr><td><a href="{esc(page_name(st.statement_id))}">{esc(st.title)}</a><br>'
             f"<code>{esc(st.statement_id)}</code></td><td>{esc(_s(st.date))}</td><td>{esc(_s(st.place))}</td>"
@@ -400,8 +417,9 @@ def write_review(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path
     index = folder / "index.html"
     index.write_text(index_page(t), encoding="utf-8", newline="\n")
     written = [index]
+    parts = _ByStatement(t)
     for st in t["statements"].itertuples(index=False):
         path = folder / page_name(st.statement_id)
-        path.write_text(statement_page(st, t, lk), encoding="utf-8", newline="\n")
+        path.write_text(statement_page(st, t, lk, parts), encoding="utf-8", newline="\n")
         written.append(path)
     return written

@@ -15,6 +15,7 @@ from pipeline.extract.corpus import TABLE_ORDER, CorpusExtraction, assemble_tabl
 from pipeline.ingest import read_raw_dir
 from pipeline.metadata import TABLES
 from pipeline.model import IngestResult, Rejection
+from pipeline.progress import stage
 from pipeline.publish import publish_atomically, statement_sources
 from pipeline.resources import PipelineFolders
 
@@ -59,7 +60,8 @@ def preview_markdown(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 60
 def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) -> IngestResult:
     """Every file of the raw folder, decoded and normalised to plain text, with its
     metadata (date, place, source, title). Rejected files are listed with reasons."""
-    result = read_raw_dir(folders.raw_path, max_bytes=folders.max_bytes)
+    with stage("reading raw files"):
+        result = read_raw_dir(folders.raw_path, max_bytes=folders.max_bytes)
     for r in result.rejected:
         context.log.warning(f"rejected {r.source_file}: {r.reason}")
     context.add_output_metadata({
@@ -112,7 +114,8 @@ def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult,
 )
 def tables(context: dg.AssetExecutionContext, extraction: CorpusExtraction):
     """The eleven tidy tables of DATA_MODEL.md, assembled from the extraction."""
-    frames = assemble_tables(extraction.extractions)
+    with stage("assembling tables"):
+        frames = assemble_tables(extraction.extractions)
     for name in TABLE_ORDER:
         df = frames[name]
         yield dg.Output(
@@ -203,7 +206,8 @@ def published_package(context: dg.AssetExecutionContext, folders: PipelineFolder
     tables_by_name = {name: frames[name] for name in TABLE_ORDER}
     urls = {e.statement.statement_id: e.statement.url for e in extraction.extractions if e.statement.url}
     sources = statement_sources(tables_by_name["statements"], urls=urls)
-    written = publish_atomically(tables_by_name, folders.out_path, sources)
+    with stage("publishing"):
+        written = publish_atomically(tables_by_name, folders.out_path, sources)
     counts = {f"rows/{name}": len(df) for name, df in tables_by_name.items()}
     yield dg.Output(
         str(written.datapackage_json), output_name="frictionless_package",

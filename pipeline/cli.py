@@ -71,6 +71,9 @@ def cmd_build(args) -> int:
     if args.max_bytes <= 0:
         err("error: --max-bytes must be a positive number of bytes")
         return EXIT_USAGE
+    from pipeline import progress
+
+    progress.configure(enabled=True)
     report = run_build(args.raw_dir, args.out_dir, max_bytes=args.max_bytes)
     for r in report.rejected:
         err(f"rejected {r.source_file}: {r.reason}")

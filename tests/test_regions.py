@@ -119,3 +119,18 @@ def test_a_party_is_not_a_region_of_concern():
     doc = make_doc("a sustainable recovery in Chile and Norway and peace in Yemen")
     got = {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"CHL", "NOR"}))}
     assert got == {"Yemen"}
+
+
+def test_a_party_at_war_on_its_soil_is_a_region_of_concern():
+    doc = make_doc("We condemn Russia's war against Ukraine and support investment in the United States.")
+    got = {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))}
+    assert got == {"Ukraine"}
+
+
+def test_corpus_passes_the_parties_to_the_regions():
+    from pipeline.extract.corpus import extract_statement
+    from pipeline.model import Statement
+
+    st = Statement(statement_id="x", source_file="x.txt", sha256="0" * 64, parties=("CHL", "NOR"),
+                   text="We, the leaders of Chile and Norway, welcome a recovery in Chile and peace in Yemen.")
+    assert {m.entity.name for m in extract_statement(st).region_mentions} == {"Yemen"}

@@ -74,7 +74,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     sentences = split_sentences(st.text)
     actor_mentions = find_actors(doc)
     parties = find_parties(st, doc, actor_mentions)
-    region_mentions = find_regions(doc)
+    region_mentions = find_regions(doc, frozenset(p.iso3 for p in parties if p.iso3))
     agreement_mentions = find_agreements(doc)
     commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
     if st.title is None and parties:
@@ -107,9 +107,11 @@ def extract_corpus(statements: list[Statement], extract=extract_statement, *, ca
     result is the same, in input order, whatever the cache and workers.
     """
     from pipeline.cache import extract_many
+    from pipeline.progress import progress
 
     out = CorpusExtraction()
-    for st, ex in extract_many(statements, extract, cache_dir=cache_dir, workers=workers):
+    extracted = extract_many(statements, extract, cache_dir=cache_dir, workers=workers)
+    for st, ex in progress(extracted, total=len(statements), stage="extracting"):
         if not ex.parties:
             reason = NO_PARTY_REASON.format(sidecar=sidecar_name(st.source_file))
             out.rejected.append(Rejection(st.source_file, reason))

@@ -32,7 +32,6 @@ from pipeline.extract.actors import (
     resolve_actor,
     state_actor,
 )
-from pipeline.extract.regions import PARTIES_KEY
 from pipeline.model import Actor, Mention, Statement
 
 _PARTY_TYPES = ("state", "international_organization", "forum")
@@ -166,18 +165,7 @@ def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
 
 
 def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:
-    """The parties of ``statement``, ordered (title, then opening) and deduplicated.
-
-    Their ISO3 codes are also left on ``doc.user_data`` for ``find_regions`` (a party is
-    not a region of concern)."""
-    parties = _find_parties(statement, doc, actor_mentions)
-    ud = getattr(doc, "user_data", None)
-    if isinstance(ud, dict):
-        ud[PARTIES_KEY] = frozenset(a.iso3 for a in parties if a.iso3)
-    return parties
-
-
-def _find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:
+    """The parties of ``statement``, ordered (title, then opening) and deduplicated."""
     if statement.parties:
         return _dedupe(_expand([resolve_actor(p) for p in statement.parties]))
     text = doc_text(doc) if doc is not None else statement.text

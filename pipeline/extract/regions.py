@@ -191,20 +191,28 @@ _COORD_SEAS = re.compile(
 )
 
 
-PARTIES_KEY = "_joint_statements_party_iso3"  # doc.user_data: set by parties.find_parties
+# A party's own country is a region of concern only where the statement speaks of a
+# conflict or crisis on its soil ("Russia's war against Ukraine" in a U.S.-Ukraine statement).
+_CONFLICT_BEFORE = re.compile(
+    r"\b(?:war|aggression|invasion|occupation|conflict|crisis|attacks?|violence|fighting|hostilities"
+    r"|annexation|territorial integrity|sovereignty|humanitarian situation|reconstruction)"
+    r"(?:\s+(?:in|of|against|on|upon|within))?(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
 
 
-def find_regions(doc: Doc, parties_iso3: frozenset[str] | None = None) -> list[Mention]:
+def _conflict_context(text: str, start: int) -> bool:
+    return bool(_CONFLICT_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[Mention]:
     """Grounded mentions of regions of concern, sorted and non-overlapping.
 
-    A country that is a party of the statement is its actor, not a region of concern
-    ("recovery in the United States and Ireland" in a U.S.-Ireland statement): dropped.
-    The parties come from ``parties_iso3`` or, when None, from what ``find_parties`` left
-    on the Doc (none known: nothing dropped).
+    A country that is a party of the statement (``parties_iso3``) is its actor, not a
+    region of concern ("recovery in the United States and Ireland" in a U.S.-Ireland
+    statement), unless a conflict or crisis there is spoken of.
     """
     text, ws = doc_words(doc)
-    if parties_iso3 is None:
-        parties_iso3 = doc.user_data.get(PARTIES_KEY) or frozenset()
     regions, index = gazetteer()
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -229,7 +237,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] | None = None) -> list[M
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
             continue
-        if region.iso3 and region.iso3 in parties_iso3:
+        if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start):
             continue
         if needs_context and not is_place_context(text, start):
             continue

@@ -20,6 +20,8 @@ def test_committed_package_is_current(tmp_path, repo):
             a, b = json.loads((out / rel).read_text()), json.loads((committed / rel).read_text())
             a.pop("created", None), b.pop("created", None)
             assert a == b, "datapackage.json differs: run `make run` and commit datapackage/"
+        elif rel.suffix == ".png":
+            continue  # rendered by the installed matplotlib: pixels may differ across its versions
         else:
             assert (out / rel).read_bytes() == (committed / rel).read_bytes(), (
                 f"{rel} differs: run `make run` and commit datapackage/")

@@ -149,41 +149,27 @@ def pandera_check(name: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-_other_tables = {name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER if name != "statements"}
+CROSS_TABLE_CHECKS = {
+    "foreign_keys_resolve": ("Every foreign key of every table resolves (mentions.entity_id by entity_type too).",
+                             checks.check_foreign_keys),
+    "spans_reproduce_text": ("Grounding: every span's text equals statements.text[char_start:char_end].",
+                             checks.check_spans),
+}
 
 
-def all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements, regions,
-               statement_regions, commitments, commitment_actors, mentions) -> dict[str, pd.DataFrame]:
-    return dict(statements=statements, sentences=sentences, actors=actors, statement_actors=statement_actors,
-                agreements=agreements, statement_agreements=statement_agreements, regions=regions,
-                statement_regions=statement_regions, commitments=commitments,
-                commitment_actors=commitment_actors, mentions=mentions)
-
-
-@dg.asset_check(
-    asset=dg.AssetKey("statements"),
-    additional_ins=_other_tables,
-    blocking=True,
-    description="Every foreign key of every table resolves (mentions.entity_id by entity_type too).",
+@dg.multi_asset_check(
+    specs=[dg.AssetCheckSpec(name, asset=dg.AssetKey("statements"), blocking=True, description=description,
+                             additional_deps=[dg.AssetKey(t) for t in TABLE_ORDER if t != "statements"])
+           for name, (description, _) in CROSS_TABLE_CHECKS.items()],
+    ins={name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER},
+    name="cross_table_checks",
 )
-def foreign_keys_resolve(statements, sentences, actors, statement_actors, agreements, statement_agreements,
-                         regions, statement_regions, commitments, commitment_actors, mentions):
-    frames = all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements,
-                        regions, statement_regions, commitments, commitment_actors, mentions)
-    return check_result(checks.check_foreign_keys(frames))
-
-
-@dg.asset_check(
-    asset=dg.AssetKey("statements"),
-    additional_ins=_other_tables,
-    blocking=True,
-    description="Grounding: every span's text equals statements.text[char_start:char_end].",
-)
-def spans_reproduce_text(statements, sentences, actors, statement_actors, agreements, statement_agreements,
-                         regions, statement_regions, commitments, commitment_actors, mentions):
-    frames = all_tables(statements, sentences, actors, statement_actors, agreements, statement_agreements,
-                        regions, statement_regions, commitments, commitment_actors, mentions)
-    return check_result(checks.check_spans(frames))
+def cross_table_checks(**frames: pd.DataFrame):
+    """Checks that need several tables at once; both block publishing."""
+    for name, (_, check) in CROSS_TABLE_CHECKS.items():
+        result = check_result(check(frames))
+        yield dg.AssetCheckResult(check_name=name, asset_key=dg.AssetKey("statements"), passed=result.passed,
+                                  metadata=result.metadata, severity=result.severity)
 
 
 @dg.multi_asset(
@@ -220,4 +206,4 @@ def published_package(context: dg.AssetExecutionContext, folders: PipelineFolder
 
 
 ASSETS = [raw_statements, extraction, tables, published_package]
-CHECKS = [*(pandera_check(name) for name in TABLE_ORDER), foreign_keys_resolve, spans_reproduce_text]
+CHECKS = [*(pandera_check(name) for name in TABLE_ORDER), cross_table_checks]

@@ -83,6 +83,10 @@ class Mention:
     def entity_type(self) -> str:
         return {Actor: "actor", Region: "region", Agreement: "agreement"}[type(self.entity)]
 
+    @property
+    def entity_id(self) -> str:
+        return getattr(self.entity, f"{self.entity_type}_id")
+
 
 @dataclass(frozen=True)
 class AgreementMention(Mention):

@@ -136,6 +136,15 @@ def _sentence_index(sentences: list[Sentence], pos: int) -> int:
     return best
 
 
+def _count_mentions(mentions: list[Mention], registry: dict) -> Counter[str]:
+    """Mentions per entity id; each entity is registered (first seen wins) for its table."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        registry.setdefault(m.entity_id, m.entity)
+        counts[m.entity_id] += 1
+    return counts
+
+
 def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_ORDER}
     actors: dict[str, Actor] = {}
@@ -161,10 +170,7 @@ def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.Data
             return f"{sid}:{_sentence_index(ex.sentences, pos)}"
 
         # actors: every mention, plus the parties (a party never named has mentions 0)
-        actor_counts: Counter[str] = Counter()
-        for m in ex.actor_mentions:
-            actors.setdefault(m.entity.actor_id, m.entity)
-            actor_counts[m.entity.actor_id] += 1
+        actor_counts = _count_mentions(ex.actor_mentions, actors)
         party_ids = []
         for p in ex.parties:
             actors.setdefault(p.actor_id, p)
@@ -175,10 +181,7 @@ def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.Data
                 "mentions": actor_counts[actor_id],
             })
 
-        agreement_counts: Counter[str] = Counter()
-        for m in ex.agreement_mentions:
-            agreements.setdefault(m.entity.agreement_id, m.entity)
-            agreement_counts[m.entity.agreement_id] += 1
+        agreement_counts = _count_mentions(ex.agreement_mentions, agreements)
         for agreement_id in sorted(agreement_counts):
             rows["statement_agreements"].append({
                 "statement_id": sid, "agreement_id": agreement_id,
@@ -186,10 +189,7 @@ def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.Data
                 "mentions": agreement_counts[agreement_id],
             })
 
-        region_counts: Counter[str] = Counter()
-        for m in ex.region_mentions:
-            regions.setdefault(m.entity.region_id, m.entity)
-            region_counts[m.entity.region_id] += 1
+        region_counts = _count_mentions(ex.region_mentions, regions)
         for region_id in sorted(region_counts):
             rows["statement_regions"].append({
                 "statement_id": sid, "region_id": region_id, "mentions": region_counts[region_id],
@@ -216,12 +216,9 @@ def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.Data
             key=lambda m: (m.start, m.end, m.entity_type),
         )
         for n, m in enumerate(all_mentions, start=1):
-            e = m.entity
-            entity_id = {"actor": getattr(e, "actor_id", None), "agreement": getattr(e, "agreement_id", None),
-                         "region": getattr(e, "region_id", None)}[m.entity_type]
             rows["mentions"].append({
                 "mention_id": f"{sid}:m{n}", "statement_id": sid, "sentence_id": sentence_id(m.start),
-                "entity_type": m.entity_type, "entity_id": entity_id, "char_start": m.start,
+                "entity_type": m.entity_type, "entity_id": m.entity_id, "char_start": m.start,
                 "char_end": m.end, "text": text[m.start:m.end],
             })
 

@@ -220,14 +220,21 @@ def _picklable(obj) -> bool:
 
 
 def _pool_context():
-    """fork: workers inherit the loaded lexicons and need no importable ``__main__``
-    (``python -m pipeline`` and scripts without a main guard work). None where the
-    platform has no fork (Windows): then extraction stays in this process."""
+    """spawn: fresh worker interpreters. Forking the build process is unsafe: Dagster
+    (and logging) may hold locks in other threads at fork time, and a forked worker
+    then waits on such a lock for ever (seen on a 1,000-statement build). Workers
+    import the extractors themselves; ``python -m pipeline`` guards its entry point so
+    spawning does not rerun the command line."""
     import multiprocessing as mp
 
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
+def _worker_init() -> None:
+    """Workers leave interrupts to the parent, which terminates the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_many(statements: list[Statement], extract, *, cache_dir: Path | str | None = None,
@@ -255,7 +262,7 @@ def extract_many(statements: list[Statement], extract, *, cache_dir: Path | str 
     pool = None
     ctx = _pool_context() if n > 1 and len(todo) > 1 else None
     if ctx is not None and _picklable(extract):
-        pool = ctx.Pool(min(n, len(todo)))
+        pool = ctx.Pool(min(n, len(todo)), initializer=_worker_init)
         fresh = pool.imap(extract, todo, chunksize=CHUNK_STATEMENTS)
     else:
         fresh = map(extract, todo)

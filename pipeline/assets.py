@@ -32,6 +32,13 @@ def rejections_markdown(rejected: list[Rejection]) -> str:
     return "\n".join(lines)
 
 
+def report_rejections(context: dg.AssetExecutionContext, rejected: list[Rejection]) -> dict:
+    """Log each rejected file and return the metadata that lists them in the UI."""
+    for r in rejected:
+        context.log.warning(f"rejected {r.source_file}: {r.reason}")
+    return {"rejected": len(rejected), "rejected_files": dg.MetadataValue.md(rejections_markdown(rejected))}
+
+
 def table_schema(name: str) -> dg.TableSchema:
     table = TABLES[name]
     return dg.TableSchema(
@@ -62,12 +69,9 @@ def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) 
     metadata (date, place, source, title). Rejected files are listed with reasons."""
     with stage("reading raw files"):
         result = read_raw_dir(folders.raw_path, max_bytes=folders.max_bytes)
-    for r in result.rejected:
-        context.log.warning(f"rejected {r.source_file}: {r.reason}")
     context.add_output_metadata({
         "accepted": len(result.statements),
-        "rejected": len(result.rejected),
-        "rejected_files": dg.MetadataValue.md(rejections_markdown(result.rejected)),
+        **report_rejections(context, result.rejected),
         "raw_dir": dg.MetadataValue.path(str(folders.raw_path.resolve())),
     })
     return result
@@ -83,12 +87,9 @@ def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult,
     changes = cache.classify(raw_statements.statements) if cache else CacheStats(new=[
         st.source_file for st in raw_statements.statements])
     result = extract_corpus(raw_statements.statements, cache_dir=folders.cache_path, workers=folders.workers)
-    for r in result.rejected:
-        context.log.warning(f"rejected {r.source_file}: {r.reason}")
     context.add_output_metadata({
         "statements": len(result.extractions),
-        "rejected": len(result.rejected),
-        "rejected_files": dg.MetadataValue.md(rejections_markdown(result.rejected)),
+        **report_rejections(context, result.rejected),
         "commitments": sum(len(e.commitments) for e in result.extractions),
         "statements_new": len(changes.new),
         "statements_changed": len(changes.changed),

@@ -122,7 +122,7 @@ def readme_markdown(
     ]
     for name, t in TABLES.items():
         lines.append(f"| `{name}` | {int(row_counts.get(name, 0))} | {t.description} |")
-    lines += ["", f"## Sources ({len(sources)} statements)", ""]
+    lines += ["", f"## Sources ({len(sources)} statement{'' if len(sources) == 1 else 's'})", ""]
     for s in sources:
         where = s.get("url") or s.get("path")
         title = str(s.get("title", "")).replace("[", "\\[").replace("]", "\\]")

@@ -276,9 +276,19 @@ def check_spans(tables: Mapping[str, pd.DataFrame]) -> CheckOutcome:
 
 
 def _frictionless_outcome(descriptor_path: Path) -> CheckOutcome:
+    """``frictionless validate`` of the package, less its row-by-row foreign-key check:
+    foreign keys are checked once, vectorised, by :func:`check_foreign_keys` (on a
+    10,000-statement package Frictionless spends about a third of its time on them).
+    ``frictionless validate datapackage.json`` on the command line still checks them too."""
+    import copy
+    import json
+
     import frictionless
 
-    report = frictionless.validate(str(descriptor_path))
+    descriptor = copy.deepcopy(json.loads(descriptor_path.read_text(encoding="utf-8")))
+    for resource in descriptor.get("resources", []):
+        resource.get("schema", {}).pop("foreignKeys", None)
+    report = frictionless.Package(descriptor, basepath=str(descriptor_path.parent)).validate()
     if report.valid:
         return CheckOutcome("frictionless", True, f"frictionless validate: valid ({report.stats.get('tasks')} tasks)")
     rows = []

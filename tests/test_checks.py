@@ -184,3 +184,25 @@ def test_validate_package_keeps_na_strings(tmp_path, tables):
 def test_validate_package_missing(tmp_path):
     (o,) = validate_package(tmp_path)
     assert not o.passed and "missing" in o.summary
+
+
+def test_validate_package_catches_a_dangling_key_once(tmp_path):
+    """Frictionless runs without its row-by-row foreign-key check; the vectorised
+    check still catches a dangling key in a published package."""
+    import csv
+
+    from pipeline.checks import validate_package
+    from pipeline.metadata.example import example_sources, example_tables
+    from pipeline.publish import publish_atomically
+
+    out = tmp_path / "pkg"
+    publish_atomically(example_tables(), out, example_sources())
+    path = out / "data" / "commitment_actors.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[1][rows[0].index("actor_id")] = "ZZZ"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    outcomes = {o.name: o for o in validate_package(out)}
+    assert outcomes["frictionless"].passed
+    assert not outcomes["foreign_keys"].passed
+    assert "ZZZ" in outcomes["foreign_keys"].failures.to_string()

@@ -203,3 +203,50 @@ def test_mou_between_named_parties_and_higher_commission():
 def test_intent_to_convene_is_planned():
     t = table("The leaders affirmed their intent to convene later this year the Joint Security Dialogue.")
     assert t["Joint Security Dialogue"][1] == "planned"
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("The Harbour Safety Agreement will enter into force next spring.", "planned"),
+    ("The Harbour Safety Agreement is expected to enter into force in 2031.", "planned"),
+    ("Upon entry into force of the Harbour Safety Agreement, inspectors will share data.", "planned"),
+    ("Within a year of entry into force of the Harbour Safety Agreement, both sides will review it.", "planned"),
+    ("They welcomed the entry into force of the Harbour Safety Agreement.", "in_force"),
+    ("The Harbour Safety Agreement entered into force last month.", "in_force"),
+])
+def test_future_entry_into_force_is_planned(sentence, status):
+    assert table(sentence)["Harbour Safety Agreement"][1] == status
+
+
+@pytest.mark.parametrize("sentence,name,status", [
+    ("The two governments reaffirmed their commitment to coastal resilience by establishing the Tidal Energy "
+     "Partnership.", "Tidal Energy Partnership", "established"),
+    ("The ministers agreed to re-start the Fisheries Policy Dialogue.", "Fisheries Policy Dialogue", "established"),
+    ("The ministers agreed to relaunch the Fisheries Policy Dialogue.", "Fisheries Policy Dialogue", "established"),
+    ("The ministers agreed to reinvigorate the Fisheries Policy Dialogue.", "Fisheries Policy Dialogue", "established"),
+    ("They will continue to reinvigorate the Fisheries Policy Dialogue.", "Fisheries Policy Dialogue", "referenced"),
+])
+def test_creation_by_gerund_and_relaunch(sentence, name, status):
+    assert table(sentence)[name][1] == status
+
+
+def test_acronym_inside_a_name():
+    doc, ms = run("They built on the Norway-Chile Ocean Safety and Resilience (OSAR) Partnership. The OSAR grows.")
+    assert len({m.entity.agreement_id for m in ms}) == 1 and len(ms) == 2
+    assert doc.text[ms[0].start:ms[0].end] == "Norway-Chile Ocean Safety and Resilience (OSAR) Partnership"
+    assert ms[0].entity.name == "Ocean Safety and Resilience Partnership"
+    assert doc.text[ms[1].start:ms[1].end] == "OSAR"
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("They endorsed the G20 Principles for Sustainable Forest Finance.", "G20 Principles for Sustainable Forest Finance"),
+    ("They endorsed the Lisbon Principles.", "Lisbon Principles"),
+    ("They supported the MDB Action Plan to Reduce Water Scarcity.", "MDB Action Plan to Reduce Water Scarcity"),
+])
+def test_principles_and_action_plan_to_verb(sentence, name):
+    got = table(sentence)
+    assert name in got and got[name][0] == "framework", got
+
+
+def test_principles_and_to_tail_need_capitals():
+    assert table("They upheld the principles of the Charter.") == {}
+    assert set(table("They sent the Coastal Strategy to Prime Minister Ortiz.")) == {"Coastal Strategy"}

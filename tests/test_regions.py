@@ -134,3 +134,21 @@ def test_corpus_passes_the_parties_to_the_regions():
     st = Statement(statement_id="x", source_file="x.txt", sha256="0" * 64, parties=("CHL", "NOR"),
                    text="We, the leaders of Chile and Norway, welcome a recovery in Chile and peace in Yemen.")
     assert {m.entity.name for m in extract_statement(st).region_mentions} == {"Yemen"}
+
+
+def test_disputed_islands_and_atlantic_basins():
+    got = names("They discussed the Spratlys, the Paracel Islands, the Senkaku Islands and the Kuril Islands, "
+                "as well as shipping in the South Atlantic and the North Atlantic.")
+    assert got == {"Spratly Islands", "Paracel Islands", "Senkaku Islands", "Kuril Islands",
+                   "South Atlantic", "North Atlantic"}
+    types = {r.name: r.region_type for r in all_regions()}
+    assert types["Senkaku Islands"] == "territory" and types["South Atlantic"] == "sea"
+
+
+def test_capitalised_compass_part_of_a_country():
+    doc = make_doc("Both leaders pledged to fund clinics in Eastern Peru.")
+    (m,) = find_regions(doc, frozenset({"PER"}))
+    assert (m.entity.name, m.entity.region_type, doc.text[m.start:m.end]) == ("Eastern Peru", "region", "Eastern Peru")
+    assert m.entity.latitude is not None
+    assert names("Northern Ireland remains calm.") == {"Northern Ireland"}
+    assert "Southern Peru" not in names("They opened the Southern Peru Trade Office.")

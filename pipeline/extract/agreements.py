@@ -25,7 +25,8 @@ Status comes from the governing words before a mention in its clause (``entry in
 force of``, ``the signing of``, ``establish``/``the establishment of``/``launched``),
 made ``planned`` by a future or infinitive frame (``will``, ``instruct ... to``,
 ``look forward to``, ``once it is established``), but ``decided/agreed to establish``
-is ``established``; a reaction to a creation (``welcomed the establishment of``)
+is ``established`` (so is ``agreed to re-start/relaunch X``); a future entry into force (``X will / is
+expected to enter into force``, ``upon entry into force of X``) is ``planned``; a reaction to a creation (``welcomed the establishment of``)
 and a relative clause (``..., which created X``) report an earlier act: ``referenced``.
 An instrument "on the establishment of the X Team" names X as a mechanism of its own.
 """
@@ -144,6 +145,11 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and not _YEAR.match(w))
 
 
+# "Action Plan to Address X" has a verb after "to"; "the Strategy to Prime Minister X" does not
+_TITLES = {"President", "Prime", "Minister", "Secretary", "Ambassador", "King", "Queen", "Crown", "Chancellor",
+           "Governor", "Mr", "Mrs", "Ms", "Dr", "General", "Vice", "Foreign", "Deputy", "His", "Her", "Their",
+           "Congress", "Parliament", "Government"}
+
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"}
 
@@ -167,6 +173,11 @@ def _country_like(seq: tuple[str, ...], lex: _Lex) -> bool:
         parts = tuple(seq[0].split("-"))
         return all((p,) in lex.country_words for p in parts if p)
     return False
+
+
+def _strip_acr(s: str) -> str:
+    """A name without an acronym defined inside it ("Terms of Reference (TOR) on ...", "X (CoRe) Partnership")."""
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|[A-Z0-9]))", "", s))
 
 
 def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
@@ -194,6 +205,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         # left extension
         k = h0 - 1
         left = h0
+        left_acr = None
         while k >= 0:
             w = ws[k][0]
             attached = ws[k + 1][1] - ws[k][2] <= 1
@@ -209,6 +221,14 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                     break
                 k -= 1
                 continue
+            if w == ")" and k >= 3 and ws[k - 2][0] == "(" and _ACRONYM.match(ws[k - 1][0]) \
+                    and sum(ch.isupper() for ch in ws[k - 1][0]) >= 2 and _is_cap(ws[k - 3][0]) \
+                    and ws[k - 3][0][:1].isalnum() and not starts[k - 2] and not starts[k - 3] \
+                    and ws[k - 2][1] - ws[k - 3][2] <= 1:
+                # "Competitiveness and Resilience (CoRe) Partnership": an acronym inside the name
+                left_acr = ws[k - 1][0]
+                k -= 3
+                continue
             if w in _CONNECTORS and k - 1 >= 0 and _is_cap(ws[k - 1][0]) and ws[k - 1][0][:1].isalnum():
                 prev = ws[k - 1][0]
                 if prev.isdigit() or prev.lower() in STOP_WORDS or any(
@@ -223,7 +243,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         year = None
         if left - 1 >= 0 and _YEAR.match(ws[left - 1][0]) and ws[left][1] - ws[left - 1][2] <= 1:
             year = int(ws[left - 1][0])
+        if left_acr is not None and not any(w == left_acr for w, _, _ in ws[left:h0]):
+            left_acr = None  # the acronym was left of where the name begins
         mods = [w for w, _, _ in ws[left:h0]]
+        if left_acr is not None:  # the inner "(ACR)" is no modifier
+            q = mods.index(left_acr)
+            mods = mods[:q - 1] + mods[q + 2:]
         # a number right after the head belongs to it ("Task Force 153", "Resolution 2231")
         numbered = False
         if h1 < n and ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) and ws[h1][1] - ws[h1 - 1][2] <= 1:
@@ -244,7 +269,11 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         inner = None
         if r == h1:
             inner_acr = None
-        if r < n and ws[r][0] in _TAIL_PREPS:
+        to_tail = (kind == "framework" and r + 2 < n and ws[r][0] == "to" and _is_cap(ws[r + 1][0])
+                   and ws[r + 1][0][:1].isalpha() and not starts[r + 1] and ws[r + 1][0] not in _TITLES
+                   and ws[r + 1][0].lower() not in STOP_WORDS and not _country_like((ws[r + 1][0],), lex)
+                   and (ws[r + 1][0],) not in lex.heads and _is_cap(ws[r + 2][0]) and ws[r + 2][0][:1].isalnum())
+        if r < n and (ws[r][0] in _TAIL_PREPS or to_tail):
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
@@ -334,26 +363,27 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             continue  # self-reference: "this Joint Statement"
         s = ws[year_start(ws, left, year)][1]
         e = ws[tail_end - 1][2]
-        full = _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against)\b)", "",
-                             text[ws[left][1]:e]))
-        core = _clean(text[ws[left][1]:ws[h1 - 1][2]])
+        full = _strip_acr(text[ws[left][1]:e])
+        core = _strip_acr(text[ws[left][1]:ws[h1 - 1][2]])
         name = full
         aliases = [full, core]
+        if left_acr is not None:
+            aliases.append(_clean(text[ws[left][1]:e]))  # as written, with the acronym
         if not mods and tail_end > h1 and ws[h1][0] == "between":
             aliases, core = [full], full  # two MoUs "between A and B", "between C and D" are distinct
         # a leading country pair ("U.S.-Canada", "Canada-Japan") is dropped when the rest is specific
         if len(mods) >= 2 and _country_like((mods[0],), lex) and "-" in mods[0] and \
                 any(not _country_like((m,), lex) for m in mods[1:]):
-            name = _clean(text[ws[left + 1][1]:e])
-            aliases += [name, _clean(text[ws[left + 1][1]:ws[h1 - 1][2]])]
+            name = _strip_acr(text[ws[left + 1][1]:e])
+            aliases += [name, _strip_acr(text[ws[left + 1][1]:ws[h1 - 1][2]])]
         if mods and (len(mods) >= 2 or tail_end > h1) and _country_like((mods[0],), lex) and "-" not in mods[0]:
-            aliases.append(_clean(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
+            aliases.append(_strip_acr(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
         year = year or _year_after(ws, tail_end, lex)
         if ws[h0][0] == "Summits":  # the recurring summit, in the singular
             name = _clean(text[ws[left][1]:ws[h0][1]]) + " Summit"
             aliases += [name]
         out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2,
-                         acronym=inner_acr if tail_end > h1 else None))
+                         acronym=(inner_acr if tail_end > h1 else None) or left_acr))
         if inner is not None:
             # the instrument's mention ends where the name of what it establishes begins
             sub = _pattern_candidates_in(text, ws, starts, lex, inner, tail_end)
@@ -472,11 +502,22 @@ _CUES = (
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
     r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?)"
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
+    r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
+    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}"
              r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint))")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
+# "X will enter into force", "X is expected to enter into force": a future entry into force
+_RIGHT_FUTURE_FORCE = re.compile(
+    r"^\s*,?\s*(?:which\s+)?(?:(?:will|shall|would|should|could|may)(?:\s+\w+ly)?"
+    r"|(?:is|are)\s+(?:\w+ly\s+)?(?:expected|scheduled|set|due|likely|intended|to)(?:\s+to)?)"
+    r"\s+(?:enter|come)\s+into\s+force")
+# "upon entry into force of X", "pending the entry into force of", "within six months of entry into force of":
+# a time still to come; "the entry into force of X" alone is reported
+_FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
 _RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
 _RIGHT_SIGNED = re.compile(r"^\s*(?:was|were|has been|have been)\s+signed")
 _RIGHT_PLANNED = re.compile(
@@ -518,6 +559,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     pieces.append(text[pos:start])
     left = "".join(pieces).replace("\n", " ")
     right = text[end:end + 120]
+    if _RIGHT_FUTURE_FORCE.match(right):
+        return "planned"
     if _RIGHT_IN_FORCE.match(right):
         return "in_force"
     if _RIGHT_SIGNED.match(right):
@@ -536,6 +579,15 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         planned = bool(_PLANNED_FRAME.search(before))
     if m.group("conclude"):
         return "planned" if planned else "referenced"
+    if m.group("restart"):
+        # "agreed to re-start / relaunch the X Dialogue": relaunched at this meeting; "relaunched X": too
+        if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)
+                                                 and not _RELATIVE_PAST.search(before)):
+            return "established"
+        return "planned" if planned and re.match(r"re-?(?:start|launch|establish)", m.group("restart"), re.I) \
+            else "referenced"
+    if m.group("in_force") and (planned or _FUTURE_FORCE_LEFT.search(before)):
+        return "planned"
     if planned:
         return "planned"
     cue = m.group("established")

@@ -205,6 +205,11 @@ def _conflict_context(text: str, start: int) -> bool:
     return bool(_CONFLICT_BEFORE.search(text[max(0, start - 60):start]))
 
 
+# capitalised compass adjectives naming a part of a country ("Southern Mexico"); a lower-case
+# "southern Mexico" stays the country
+_COMPASS = {"Northern", "Southern", "Eastern", "Western"}
+
+
 def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[Mention]:
     """Grounded mentions of regions of concern, sorted and non-overlapping.
 
@@ -236,6 +241,13 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         nxt = ws[j] if j < n else None
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
+            continue
+        prev = ws[i - 1] if i > 0 else None
+        if region.region_type == "country" and prev and prev[0] in _COMPASS and 0 < start - prev[2] <= 1:
+            # "Southern Mexico", "Eastern Ukraine": a part of the country, a place however it is spoken of
+            name = f"{prev[0]} {text[start:end]}"
+            found.append(Mention(prev[1], end, Region(slug(name), name, "region", None,
+                                                      region.latitude, region.longitude)))
             continue
         if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start):
             continue

@@ -1,6 +1,7 @@
 """Shared fixtures: where the shared corpus is, and builds that several tests reuse."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,24 @@ def unlabeled_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("unlabeled") / "package"
     report = run_build(raw, out)
     return report, out
+
+
+EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for reproducible builds in tests
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """relative path -> sha256 of every file under ``folder`` (links not followed)."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture
+def published(tmp_path, monkeypatch) -> Path:
+    """The example tables published once, reproducibly, into tmp_path/datapackage."""
+    from pipeline.metadata.example import example_sources, example_tables
+    from pipeline.publish import publish_atomically
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "datapackage"
+    publish_atomically(example_tables(), out, example_sources())
+    return out

@@ -1,8 +1,6 @@
 """The Dagster layer: definitions load, everything materializes, a failing check blocks publishing."""
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import dagster as dg
 import pandas as pd
@@ -13,6 +11,7 @@ from pipeline.build import run_build
 from pipeline.definitions import defs, make_definitions
 from pipeline.extract.corpus import TABLE_ORDER
 from pipeline.resources import PipelineFolders
+from tests.conftest import snapshot
 
 
 def test_definitions_load_with_every_table_and_check():
@@ -49,9 +48,6 @@ def test_materialize_all_in_process(tmp_path, repo):
     assert (out / "joint_statements.duckdb").is_file()
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def duplicate_key(frames):

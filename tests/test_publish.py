@@ -18,20 +18,12 @@ from pipeline.metadata import DATAPACKAGE_PROFILE, PACKAGE, TABLES, VIEWS
 from pipeline.metadata.example import example_sources, example_tables
 from pipeline.publish import DUCKDB_FILENAME, publish_atomically, read_table_csv, write_duckdb, write_package
 from pipeline.publish.chart import CHART_PATH
-
-EPOCH = "1700000000"
-
-
-@pytest.fixture
-def published(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    out = tmp_path / "datapackage"
-    publish_atomically(example_tables(), out, example_sources())
-    return out
+from tests.conftest import EPOCH, snapshot
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+
 
 
 EXTRA_FILES = {CHART_PATH, "review/index.html", "review/canada-japan-2026.html",

@@ -14,7 +14,6 @@ copied into the repository (synthetic corpora are written under ``tmp_path``).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -39,10 +38,10 @@ from pipeline.ingest.text import finish, fold_chars, plain_text_paragraphs
 from pipeline.metadata.example import example_sources, example_tables
 from pipeline.model import Statement
 from pipeline.publish import DUCKDB_FILENAME, publish_atomically
+from tests.conftest import EPOCH, snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
-EPOCH = "1700000000"
 PY = sys.executable
 
 
@@ -52,13 +51,6 @@ def need(path: Path) -> Path:
     return path
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    """relative path -> sha256 of every file under folder (links not followed)."""
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        if p.is_file() and not p.is_symlink():
-            out[p.relative_to(folder).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
-    return out
 
 
 def staging_folders(out_dir: Path) -> list[Path]:
@@ -241,12 +233,6 @@ def test_hostile_folder_dagster_metadata(tmp_path):
 
 # ================================================================ atomic publishing (unit)
 
-@pytest.fixture
-def published(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    out = tmp_path / "datapackage"
-    publish_atomically(example_tables(), out, example_sources())
-    return out
 
 
 def changed_tables():

@@ -1,18 +1,21 @@
 """Dagster assets and asset checks: a thin layer over ingest, extract, checks, publish.
 
-Graph: raw_statements -> extraction -> the eleven tables (one multi-asset) ->
+Graph: raw_statements -> extraction, which also yields the eleven tables (one step) ->
 blocking checks (Pandera per table; foreign keys and spans across tables) ->
 published_package (Frictionless package + DuckDB file, written atomically).
 A failing check stops publishing, so what was published before stays as it was.
 """
+
+from dataclasses import dataclass, field
 
 import dagster as dg
 import pandas as pd
 
 from pipeline import checks
 from pipeline.cache import CacheStats, changes_markdown, open_cache
-from pipeline.extract.corpus import TABLE_ORDER, CorpusExtraction, assemble_tables, extract_corpus
+from pipeline.extract.corpus import TABLE_ORDER, assemble_tables, iter_extractions
 from pipeline.ingest import read_raw_dir
+from pipeline.memory import release_freed_memory
 from pipeline.metadata import TABLES
 from pipeline.model import IngestResult, Rejection
 from pipeline.progress import stage
@@ -77,48 +80,64 @@ def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) 
     return result
 
 
-@dg.asset(group_name="extract", kinds={"python", "spacy"})
-def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult,
-               folders: PipelineFolders) -> CorpusExtraction:
-    """Actors, parties, agreements, regions and commitments of every accepted statement
-    (rule-based, spaCy blank English). A statement naming no party is rejected here.
-    Unchanged statements are taken from the per-statement cache (pipeline/cache.py)."""
+@dataclass
+class ExtractionSummary:
+    """What the ``extraction`` asset holds besides the tables: the statements
+    rejected at extraction (naming no party) and the accepted statements' URLs."""
+
+    n_statements: int
+    rejected: list[Rejection] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)
+
+
+@dg.multi_asset(
+    outs={
+        "extraction": dg.AssetOut(
+            group_name="extract", kinds={"python", "spacy"},
+            description=("Actors, parties, agreements, regions and commitments of every accepted statement "
+                         "(rule-based, spaCy blank English), with the statements rejected here (no party)."),
+        ),
+        **{
+            name: dg.AssetOut(
+                group_name="tables",
+                description=TABLES[name].description,
+                metadata={"dagster/column_schema": table_schema(name)},
+                kinds={"pandas"},
+            )
+            for name in TABLE_ORDER
+        },
+    },
+    name="extraction",
+)
+def extraction(context: dg.AssetExecutionContext, raw_statements: IngestResult, folders: PipelineFolders):
+    """Extracts every statement (unchanged ones come from the per-statement cache,
+    pipeline/cache.py) and folds each result into the eleven tidy tables of
+    DATA_MODEL.md as it arrives, so the corpus is never held as extraction objects."""
     cache = open_cache(folders.cache_path)
     changes = cache.classify(raw_statements.statements) if cache else CacheStats(new=[
         st.source_file for st in raw_statements.statements])
-    result = extract_corpus(raw_statements.statements, cache_dir=folders.cache_path, workers=folders.workers)
-    context.add_output_metadata({
-        "statements": len(result.extractions),
-        **report_rejections(context, result.rejected),
-        "commitments": sum(len(e.commitments) for e in result.extractions),
+    statements = sorted(raw_statements.statements, key=lambda st: st.statement_id)
+    rejected: list[Rejection] = []
+    frames = assemble_tables(iter_extractions(statements, cache_dir=folders.cache_path, workers=folders.workers,
+                                              rejected=rejected))
+    release_freed_memory()  # the extraction objects, each dropped once folded into the tables
+    accepted = set(frames["statements"]["statement_id"])
+    summary = ExtractionSummary(
+        n_statements=len(frames["statements"]), rejected=rejected,
+        urls={st.statement_id: st.url for st in statements if st.url and st.statement_id in accepted})
+    yield dg.Output(summary, output_name="extraction", metadata={
+        "statements": summary.n_statements,
+        **report_rejections(context, rejected),
+        "commitments": len(frames["commitments"]),
         "statements_new": len(changes.new),
         "statements_changed": len(changes.changed),
         "statements_reused": len(changes.reused),
         "statements_removed": len(changes.removed),
         "statement_changes": dg.MetadataValue.md(
-            changes_markdown(changes, [r.source_file for r in result.rejected])),
+            changes_markdown(changes, [r.source_file for r in rejected])),
     })
-    return result
-
-
-@dg.multi_asset(
-    outs={
-        name: dg.AssetOut(
-            group_name="tables",
-            description=TABLES[name].description,
-            metadata={"dagster/column_schema": table_schema(name)},
-            kinds={"pandas"},
-        )
-        for name in TABLE_ORDER
-    },
-    name="tables",
-)
-def tables(context: dg.AssetExecutionContext, extraction: CorpusExtraction):
-    """The eleven tidy tables of DATA_MODEL.md, assembled from the extraction."""
-    with stage("assembling tables"):
-        frames = assemble_tables(extraction.extractions)
     for name in TABLE_ORDER:
-        df = frames[name]
+        df = frames.pop(name)
         yield dg.Output(
             df,
             output_name=name,
@@ -127,6 +146,7 @@ def tables(context: dg.AssetExecutionContext, extraction: CorpusExtraction):
                 "preview": dg.MetadataValue.md(preview_markdown(df)),
             },
         )
+        del df
 
 
 def check_result(outcome: checks.CheckOutcome) -> dg.AssetCheckResult:
@@ -186,13 +206,12 @@ def cross_table_checks(**frames: pd.DataFrame):
          **{name: dg.AssetIn(dg.AssetKey(name)) for name in TABLE_ORDER}},
     name="published_package",
 )
-def published_package(context: dg.AssetExecutionContext, folders: PipelineFolders, extraction: CorpusExtraction,
+def published_package(context: dg.AssetExecutionContext, folders: PipelineFolders, extraction: ExtractionSummary,
                       **frames: pd.DataFrame):
     """Writes the package and the DuckDB file to a temporary folder and moves them into
     place only when everything was written (runs only after every blocking check passed)."""
     tables_by_name = {name: frames[name] for name in TABLE_ORDER}
-    urls = {e.statement.statement_id: e.statement.url for e in extraction.extractions if e.statement.url}
-    sources = statement_sources(tables_by_name["statements"], urls=urls)
+    sources = statement_sources(tables_by_name["statements"], urls=extraction.urls)
     with stage("publishing"):
         written = publish_atomically(tables_by_name, folders.out_path, sources)
     counts = {f"rows/{name}": len(df) for name, df in tables_by_name.items()}
@@ -206,5 +225,5 @@ def published_package(context: dg.AssetExecutionContext, folders: PipelineFolder
     )
 
 
-ASSETS = [raw_statements, extraction, tables, published_package]
+ASSETS = [raw_statements, extraction, published_package]
 CHECKS = [*(pandera_check(name) for name in TABLE_ORDER), cross_table_checks]

@@ -58,7 +58,7 @@ def report_from(result: dg.ExecuteInProcessResult) -> BuildReport:
         report.rejected.extend(ingest.rejected)
         extraction = result.asset_value("extraction")
         report.rejected.extend(extraction.rejected)
-        report.n_statements = len(extraction.extractions)
+        report.n_statements = extraction.n_statements
     except Exception:  # the run failed before these were produced
         pass
     for name, ev in materialized.items():

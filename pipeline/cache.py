@@ -262,8 +262,12 @@ def extract_many(statements: list[Statement], extract, *, cache_dir: Path | str 
     pool = None
     ctx = _pool_context() if n > 1 and len(todo) > 1 else None
     if ctx is not None and _picklable(extract):
-        pool = ctx.Pool(min(n, len(todo)), initializer=_worker_init)
-        fresh = pool.imap(extract, todo, chunksize=CHUNK_STATEMENTS)
+        # this process extracts one statement in every n itself, n - 1 spawned workers
+        # the others: all n cores busy, one interpreter (and its memory) fewer
+        remote = [st for j, st in enumerate(todo) if j % n]
+        pool = ctx.Pool(min(n - 1, len(remote)), initializer=_worker_init)
+        from_pool = pool.imap(extract, remote, chunksize=CHUNK_STATEMENTS)
+        fresh = (extract(st) if j % n == 0 else next(from_pool) for j, st in enumerate(todo))
     else:
         fresh = map(extract, todo)
     try:

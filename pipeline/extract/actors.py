@@ -68,12 +68,15 @@ def _apostrophe_variants(s: str) -> set[str]:
 
 def _country_converter_table() -> list[dict]:
     """country_converter's shipped table (read directly: its class API breaks
-    under pandas 3). Columns used: name_short, name_official, ISO3, UNmember."""
-    try:
-        import country_converter
-    except ImportError:  # pragma: no cover
+    under pandas 3). Columns used: name_short, name_official, ISO3, UNmember.
+    The package is located, not imported: importing it loads pandas, which the
+    extraction workers do not otherwise need."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return []
-    path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "country_data.tsv")
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
 

@@ -6,28 +6,28 @@ tables of DATA_MODEL.md, with deterministic row order and IDs.
 """
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from pipeline.extract.actors import find_actors
-from pipeline.extract.agreements import find_agreements, statement_status
-from pipeline.extract.commitments import find_commitments
-from pipeline.extract.nlp import make_doc
-from pipeline.extract.parties import find_parties
-from pipeline.extract.regions import find_regions
-from pipeline.extract.sentences import split_sentences
-from pipeline.model import (
-    ACTION_KINDS,
-    Actor,
-    AgreementMention,
-    Commitment,
-    Mention,
-    Rejection,
-    Sentence,
-    Statement,
-)
+from pipeline.extract.statement import StatementExtraction, extract_statement
+from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
+
+__all__ = [
+    "TABLE_ORDER",
+    "CorpusExtraction",
+    "StatementExtraction",
+    "TableAssembler",
+    "assemble_tables",
+    "extract_corpus",
+    "extract_statement",
+    "iter_extractions",
+]
 
 NO_PARTY_REASON = (
     "names no party that the pipeline can identify: add a sidecar file {sidecar} "
@@ -36,65 +36,34 @@ NO_PARTY_REASON = (
 
 
 @dataclass
-class StatementExtraction:
-    """Everything extracted from one statement, as grounded objects."""
-
-    statement: Statement
-    sentences: list[Sentence]
-    n_words: int
-    parties: list[Actor]
-    actor_mentions: list[Mention]
-    region_mentions: list[Mention]
-    agreement_mentions: list[AgreementMention]
-    agreement_status: dict[str, str]
-    commitments: list[Commitment]
-
-
-@dataclass
 class CorpusExtraction:
     extractions: list[StatementExtraction] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
 
 
-def derive_title(parties: list[Actor]) -> str:
-    names = [p.name for p in parties]
-    if len(names) <= 1:
-        joined = "".join(names)
-    else:
-        joined = ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Joint statement by {joined}"
-
-
-def count_words(doc) -> int:
-    return sum(1 for t in doc if not (t.is_punct or t.is_space))
-
-
-def extract_statement(st: Statement) -> StatementExtraction:
-    doc = make_doc(st.text)
-    sentences = split_sentences(st.text)
-    actor_mentions = find_actors(doc)
-    parties = find_parties(st, doc, actor_mentions)
-    region_mentions = find_regions(doc, frozenset(p.iso3 for p in parties if p.iso3))
-    agreement_mentions = find_agreements(doc)
-    commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
-    if st.title is None and parties:
-        st = replace(st, title=derive_title(parties))
-    return StatementExtraction(
-        statement=st,
-        sentences=sentences,
-        n_words=count_words(doc),
-        parties=parties,
-        actor_mentions=actor_mentions,
-        region_mentions=region_mentions,
-        agreement_mentions=agreement_mentions,
-        agreement_status=statement_status(agreement_mentions),
-        commitments=commitments,
-    )
-
-
 def sidecar_name(source_file: str) -> str:
     stem, _, _ = source_file.rpartition(".")
     return f"{stem or source_file}.yaml"
+
+
+def iter_extractions(statements: Iterable[Statement], extract=extract_statement, *, cache_dir=None,
+                     workers: int | None = None, rejected: list[Rejection] | None = None,
+                     ) -> Iterator[StatementExtraction]:
+    """Extract every statement and yield the accepted ones one at a time, in input
+    order, so a caller can fold them into tables without holding them all. A
+    statement that names no party is not yielded: it is appended to ``rejected``,
+    with the fix. ``cache_dir`` and ``workers`` as in :func:`extract_corpus`."""
+    from pipeline.cache import extract_many
+    from pipeline.progress import progress
+
+    statements = list(statements)
+    extracted = extract_many(statements, extract, cache_dir=cache_dir, workers=workers)
+    for st, ex in progress(extracted, total=len(statements), stage="extracting"):
+        if not ex.parties:
+            if rejected is not None:
+                rejected.append(Rejection(st.source_file, NO_PARTY_REASON.format(sidecar=sidecar_name(st.source_file))))
+            continue
+        yield ex
 
 
 def extract_corpus(statements: list[Statement], extract=extract_statement, *, cache_dir=None,
@@ -106,17 +75,9 @@ def extract_corpus(statements: list[Statement], extract=extract_statement, *, ca
     (None = every core when there is enough text; 1 = this process only). The
     result is the same, in input order, whatever the cache and workers.
     """
-    from pipeline.cache import extract_many
-    from pipeline.progress import progress
-
     out = CorpusExtraction()
-    extracted = extract_many(statements, extract, cache_dir=cache_dir, workers=workers)
-    for st, ex in progress(extracted, total=len(statements), stage="extracting"):
-        if not ex.parties:
-            reason = NO_PARTY_REASON.format(sidecar=sidecar_name(st.source_file))
-            out.rejected.append(Rejection(st.source_file, reason))
-            continue
-        out.extractions.append(ex)
+    out.extractions.extend(iter_extractions(statements, extract, cache_dir=cache_dir, workers=workers,
+                                            rejected=out.rejected))
     return out
 
 
@@ -145,14 +106,23 @@ def _count_mentions(mentions: list[Mention], registry: dict) -> Counter[str]:
     return counts
 
 
+# columns made in TableAssembler.frames() rather than row by row
+_DEFERRED = {"sentences": ("sentence_id", "text"), "commitments": ("commitment_id", "sentence_id", "text"),
+             "commitment_actors": ("commitment_id",), "mentions": ("mention_id", "sentence_id", "text")}
+
+
 class _Columns:
     """Rows appended one at a time but stored column-wise: a dict kept per row would
-    cost several times the memory on a corpus of 10,000 statements (~1.4M rows)."""
+    cost several times the memory on a corpus of 10,000 statements (~1.7M rows).
+    Required integer columns are packed into ``array('q')`` (8 bytes a value, not a
+    Python int each)."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, deferred: tuple[str, ...] = ()):
         from pipeline.metadata import TABLES
 
-        self.data: dict[str, list] = {f.name: [] for f in TABLES[name].fields}
+        fields = [f for f in TABLES[name].fields if f.name not in deferred]
+        self.data: dict[str, list | array] = {
+            f.name: array("q") if f.type == "integer" and f.required else [] for f in fields}
 
     def append(self, row: dict) -> None:
         unknown = set(row) - set(self.data)
@@ -162,97 +132,195 @@ class _Columns:
             values.append(row.get(column))
 
 
-def assemble_tables(extractions: list[StatementExtraction]) -> dict[str, pd.DataFrame]:
-    rows: dict = {name: _Columns(name) for name in TABLE_ORDER}
-    actors: dict[str, Actor] = {}
-    agreements: dict = {}
-    regions: dict = {}
+def _short(value):
+    """Short repeated strings (mention texts, triggers, ids) are stored once."""
+    return sys.intern(value) if isinstance(value, str) and len(value) <= 64 else value
 
-    for ex in sorted(extractions, key=lambda e: e.statement.statement_id):
+
+class TableAssembler:
+    """The eleven tables of DATA_MODEL.md, folded from one statement's extraction
+    at a time (so a corpus is never held as extraction objects), with
+    deterministic row order and IDs. :meth:`frames` returns them conformed to
+    their column types and sorted by primary key."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, _Columns] = {name: _Columns(name, _DEFERRED.get(name, ())) for name in TABLE_ORDER}
+        # Row ids and text slices are made in frames(), after extraction, from the
+        # integers below: while statements are extracted, only those are held.
+        self._texts: list[str] = []  # statement text, by statement number
+        self._sentence_statement = array("q")  # statement number of each sentence row
+        self._mention_sentence = array("q")  # sentence row of each mention
+        self._commitment_sentence = array("q")  # sentence row of each commitment
+        self._commitment_actor_commitment = array("q")  # commitment row of each commitment_actors row
+        self.actors: dict[str, Actor] = {}
+        self.agreements: dict = {}
+        self.regions: dict = {}
+        self.urls: dict[str, str] = {}
+        self._seen: set[str] = set()
+
+    def add(self, ex: StatementExtraction) -> None:
+        rows = self.rows
         st = ex.statement
         sid = st.statement_id
+        if sid in self._seen:
+            raise ValueError(f"statement {sid!r} added twice")
+        self._seen.add(sid)
+        if st.url:
+            self.urls[sid] = st.url
         text = st.text
+        number = len(self._texts)
+        self._texts.append(text)
         rows["statements"].append({
             "statement_id": sid, "title": st.title, "date": st.date, "place": st.place,
             "source": st.source, "source_file": st.source_file, "sha256": st.sha256,
             "text": text, "n_sentences": len(ex.sentences), "n_words": ex.n_words,
         })
+        first_sentence = len(self._sentence_statement)
         for i, s in enumerate(ex.sentences):
             rows["sentences"].append({
-                "sentence_id": f"{sid}:{i}", "statement_id": sid, "paragraph_index": s.paragraph_index,
-                "sentence_index": i, "char_start": s.start, "char_end": s.end, "text": text[s.start:s.end],
+                "statement_id": sid, "paragraph_index": s.paragraph_index,
+                "sentence_index": i, "char_start": s.start, "char_end": s.end,
             })
+            self._sentence_statement.append(number)
 
-        def sentence_id(pos: int) -> str:
-            return f"{sid}:{_sentence_index(ex.sentences, pos)}"
+        def sentence_row(pos: int) -> int:
+            return first_sentence + _sentence_index(ex.sentences, pos)
 
         # actors: every mention, plus the parties (a party never named has mentions 0)
-        actor_counts = _count_mentions(ex.actor_mentions, actors)
+        actor_counts = _count_mentions(ex.actor_mentions, self.actors)
         party_ids = []
         for p in ex.parties:
-            actors.setdefault(p.actor_id, p)
+            self.actors.setdefault(p.actor_id, p)
             party_ids.append(p.actor_id)
         for actor_id in sorted(set(actor_counts) | set(party_ids)):
             rows["statement_actors"].append({
-                "statement_id": sid, "actor_id": actor_id, "is_party": actor_id in party_ids,
+                "statement_id": sid, "actor_id": _short(actor_id), "is_party": actor_id in party_ids,
                 "mentions": actor_counts[actor_id],
             })
 
-        agreement_counts = _count_mentions(ex.agreement_mentions, agreements)
+        agreement_counts = _count_mentions(ex.agreement_mentions, self.agreements)
         for agreement_id in sorted(agreement_counts):
             rows["statement_agreements"].append({
-                "statement_id": sid, "agreement_id": agreement_id,
+                "statement_id": sid, "agreement_id": _short(agreement_id),
                 "status": ex.agreement_status.get(agreement_id, "referenced"),
                 "mentions": agreement_counts[agreement_id],
             })
 
-        region_counts = _count_mentions(ex.region_mentions, regions)
+        region_counts = _count_mentions(ex.region_mentions, self.regions)
         for region_id in sorted(region_counts):
             rows["statement_regions"].append({
-                "statement_id": sid, "region_id": region_id, "mentions": region_counts[region_id],
+                "statement_id": sid, "region_id": _short(region_id), "mentions": region_counts[region_id],
             })
 
         known_actors = set(actor_counts) | set(party_ids)
         for n, c in enumerate(sorted(ex.commitments, key=lambda c: (c.start, c.trigger_start)), start=1):
-            cid = f"{sid}:c{n}"
+            row = len(self._commitment_sentence)
             rows["commitments"].append({
-                "commitment_id": cid, "statement_id": sid, "sentence_id": sentence_id(c.trigger_start),
-                "char_start": c.start, "char_end": c.end, "text": text[c.start:c.end],
-                "trigger": c.trigger, "trigger_start": c.trigger_start, "kind": c.kind,
-                "is_action": c.kind in ACTION_KINDS, "time_expression": c.time_expression, "topic": c.topic,
+                "statement_id": sid, "char_start": c.start, "char_end": c.end,
+                "trigger": _short(c.trigger), "trigger_start": c.trigger_start, "kind": c.kind,
+                "is_action": c.kind in ACTION_KINDS, "time_expression": _short(c.time_expression),
+                "topic": _short(c.topic),
             })
+            self._commitment_sentence.append(sentence_row(c.trigger_start))
             seen = set()
             for role, ids in (("committer", c.committers), ("addressee", c.addressees)):
                 for actor_id in ids:
                     if actor_id in known_actors and (actor_id, role) not in seen:
                         seen.add((actor_id, role))
-                        rows["commitment_actors"].append({"commitment_id": cid, "actor_id": actor_id, "role": role})
+                        rows["commitment_actors"].append({"actor_id": _short(actor_id), "role": role})
+                        self._commitment_actor_commitment.append(row)
 
         all_mentions = sorted(
             [*ex.actor_mentions, *ex.agreement_mentions, *ex.region_mentions],
             key=lambda m: (m.start, m.end, m.entity_type),
         )
-        for n, m in enumerate(all_mentions, start=1):
+        for m in all_mentions:
             rows["mentions"].append({
-                "mention_id": f"{sid}:m{n}", "statement_id": sid, "sentence_id": sentence_id(m.start),
-                "entity_type": m.entity_type, "entity_id": m.entity_id, "char_start": m.start,
-                "char_end": m.end, "text": text[m.start:m.end],
+                "statement_id": sid, "entity_type": m.entity_type, "entity_id": _short(m.entity_id),
+                "char_start": m.start, "char_end": m.end,
             })
+            self._mention_sentence.append(sentence_row(m.start))
 
-    rows["actors"] = [
-        {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3, "country": a.country}
-        for a in sorted(actors.values(), key=lambda a: a.actor_id)
-    ]
-    rows["agreements"] = [
-        {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year}
-        for a in sorted(agreements.values(), key=lambda a: a.agreement_id)
-    ]
-    rows["regions"] = [
-        {"region_id": r.region_id, "name": r.name, "region_type": r.region_type, "iso3": r.iso3,
-         "latitude": r.latitude, "longitude": r.longitude}
-        for r in sorted(regions.values(), key=lambda r: r.region_id)
-    ]
-    return {name: to_frame(name, rows[name]) for name in TABLE_ORDER}
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The eleven tables, each conformed to its column types and sorted by primary
+        key (the rows already are, when statements were added in statement_id
+        order: then no copy is made). The assembler is emptied as it goes."""
+        from pipeline.publish.csv_io import conform, sort_by_primary_key
+
+        self.rows["actors"] = [
+            {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
+             "country": a.country}
+            for a in sorted(self.actors.values(), key=lambda a: a.actor_id)
+        ]
+        self.rows["agreements"] = [
+            {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year}
+            for a in sorted(self.agreements.values(), key=lambda a: a.agreement_id)
+        ]
+        self.rows["regions"] = [
+            {"region_id": r.region_id, "name": r.name, "region_type": r.region_type, "iso3": r.iso3,
+             "latitude": r.latitude, "longitude": r.longitude}
+            for r in sorted(self.regions.values(), key=lambda r: r.region_id)
+        ]
+        self._statement_ids = list(self.rows["statements"].data["statement_id"])
+        self._numbers = None
+        out = {}
+        for name in TABLE_ORDER:
+            self._fill_deferred(name)
+            frame = to_frame(name, self.rows.pop(name))
+            out[name] = sort_by_primary_key(name, conform(name, frame))
+            del frame
+        self._texts, self._sentence_ids, self._commitment_ids, self._numbers = [], [], [], None
+        return out
+
+
+    def _fill_deferred(self, name: str) -> None:
+        """Row ids (``<statement_id>:<n>``, ``:c<n>``, ``:m<n>``) and text slices of
+        one table, made just before its frame (so one table's worth at a time)."""
+        if name not in _DEFERRED:
+            return
+        texts = self._texts
+        data = self.rows[name].data
+        if name == "sentences":
+            self._sentence_ids = [f"{sid}:{i}" for sid, i in zip(data["statement_id"], data["sentence_index"])]
+            data["sentence_id"] = self._sentence_ids
+            data["text"] = [texts[k][a:b] for k, a, b in
+                            zip(self._sentence_statement, data["char_start"], data["char_end"])]
+            return
+        if self._numbers is None:
+            self._numbers = {sid: k for k, sid in enumerate(self._statement_ids)}
+        number = self._numbers
+
+        def numbered(letter: str) -> list[str]:
+            ids, previous, n = [], None, 0
+            for sid in data["statement_id"]:
+                n = n + 1 if sid == previous else 1
+                previous = sid
+                ids.append(f"{sid}:{letter}{n}")
+            return ids
+
+        if name == "commitments":
+            self._commitment_ids = data["commitment_id"] = numbered("c")
+            data["sentence_id"] = [self._sentence_ids[r] for r in self._commitment_sentence]
+            data["text"] = [texts[number[sid]][a:b] for sid, a, b in
+                            zip(data["statement_id"], data["char_start"], data["char_end"])]
+        elif name == "commitment_actors":
+            data["commitment_id"] = [self._commitment_ids[r] for r in self._commitment_actor_commitment]
+        elif name == "mentions":
+            data["mention_id"] = numbered("m")
+            data["sentence_id"] = [self._sentence_ids[r] for r in self._mention_sentence]
+            data["text"] = [_short(texts[number[sid]][a:b]) for sid, a, b in
+                            zip(data["statement_id"], data["char_start"], data["char_end"])]
+
+
+def assemble_tables(extractions: Iterable[StatementExtraction]) -> dict[str, pd.DataFrame]:
+    """The eleven tables from statements' extractions (any order; an iterator is
+    consumed one statement at a time)."""
+    assembler = TableAssembler()
+    if isinstance(extractions, (list, tuple)):  # first-seen names are then the same whatever the order
+        extractions = sorted(extractions, key=lambda e: e.statement.statement_id)
+    for ex in extractions:
+        assembler.add(ex)
+    return assembler.frames()
 
 
 TABLE_ORDER = (
@@ -261,12 +329,16 @@ TABLE_ORDER = (
 )
 
 
-def to_frame(name: str, rows: "_Columns | list[dict]") -> pd.DataFrame:
+def to_frame(name: str, rows: _Columns | list[dict]) -> pd.DataFrame:
     """A DataFrame with the table's columns in contract order (types are coerced by
-    the Pandera check and the publisher, both generated from the same definition)."""
+    :func:`pipeline.publish.csv_io.conform`, generated from the same definition)."""
     from pipeline.metadata import TABLES
 
     columns = [f.name for f in TABLES[name].fields]
     if isinstance(rows, _Columns):
-        return pd.DataFrame(rows.data, columns=columns)
+        data, rows.data = rows.data, {}
+        for column, values in data.items():
+            if isinstance(values, array):  # the packed integers, without a Python int each
+                data[column] = np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, np.int64)
+        return pd.DataFrame(data, columns=columns)
     return pd.DataFrame(rows, columns=columns)

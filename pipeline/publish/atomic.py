@@ -58,6 +58,8 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.memory import release_freed_memory
+
 from .duckdb_file import write_duckdb
 from .package import DUCKDB_FILENAME, write_package
 
@@ -293,12 +295,15 @@ def publish_atomically(
     _ACTIVE.add(str(tmp))
     try:
         os.chmod(tmp, _folder_mode(target))  # mkdtemp makes it 0700
-        written = write_package(
-            tables, tmp, sources, version=version, created=created, on_file_written=on_file_written
-        )
+        # DuckDB first: its peak (key indexes) then adds to the least (before the
+        # chart's plotting library is loaded and the pages' garbage is made)
         db = write_duckdb(tables, tmp / DUCKDB_FILENAME)
         if on_file_written is not None:
             on_file_written(db)
+        release_freed_memory()
+        written = write_package(
+            tables, tmp, sources, version=version, created=created, on_file_written=on_file_written
+        )
         extra = dict(write_extra(tmp)) if write_extra is not None else {}
         descriptor = written.pop("datapackage.json")
         csvs = sorted(rel for rel in written if rel.startswith("data/"))

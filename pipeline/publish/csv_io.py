@@ -21,6 +21,10 @@ def _table(table: Table | str) -> Table:
     return TABLES[table] if isinstance(table, str) else table
 
 
+_DTYPES = {"string": pd.StringDtype(), "integer": pd.Int64Dtype(), "number": pd.Float64Dtype(),
+           "boolean": pd.BooleanDtype()}
+
+
 def conform(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     """The defined columns, in definition order, cast to the nullable pandas
     dtypes of their types (dates as ``datetime64``). Raises ``KeyError`` for a
@@ -30,6 +34,10 @@ def conform(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in table.field_names if c not in df.columns]
     if missing:
         raise KeyError(f"{table.name}: missing columns {missing}")
+    if list(df.columns) == table.field_names and all(
+            df[f.name].dtype == _DTYPES[f.type] for f in table.fields if f.type != "date") and all(
+            str(df[f.name].dtype).startswith("datetime64") for f in table.fields if f.type == "date"):
+        return df  # already conformed: no copy
     out = {}
     for f in table.fields:
         s = df[f.name]
@@ -53,6 +61,9 @@ def sort_by_primary_key(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     ``<prefix>:<n>`` / ``<prefix>:c<n>`` / ``<prefix>:m<n>`` sort by prefix then
     by number (``s:2`` before ``s:10``), everything else by value."""
     table = _table(table)
+    if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1 and (
+            is_sorted_by_primary_key(table, df)):
+        return df  # already in order: no copy
     keys: dict[str, object] = {}
     for col in table.primary_key:
         s = df[col]
@@ -71,10 +82,48 @@ def sort_by_primary_key(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     return df.loc[order].reset_index(drop=True)
 
 
+def _key_of(value: object) -> tuple:
+    if isinstance(value, str):
+        m = _ID_SUFFIX.match(value)
+        if m:
+            return (0, m.group(1), m.group(2), int(m.group(3)))
+        return (1, value)
+    return (2, value)
+
+
+def is_sorted_by_primary_key(table: Table | str, df: pd.DataFrame) -> bool:
+    """Whether the rows are already in the order :func:`sort_by_primary_key` gives
+    (one pass, no copy; a null, or a key column of mixed forms, answers False)."""
+    table = _table(table)
+    if len(df) < 2:
+        return True
+    previous = None
+    forms = None
+    for values in zip(*(df[c] for c in table.primary_key)):
+        if any(v is None or v is pd.NA or (isinstance(v, float) and v != v) for v in values):
+            return False
+        key = tuple(_key_of(v) for v in values)
+        form = tuple(k[0] for k in key)
+        if forms is None:
+            forms = form
+        elif form != forms:
+            return False
+        if previous is not None and key < previous:
+            return False
+        previous = key
+    return True
+
+
+CSV_CHUNK_ROWS = 50_000  # rows turned into text at a time when writing (bounds the memory used)
+
+
 def csv_frame(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     """All cells as the strings the CSV holds ('' for null), rows sorted by primary key."""
     table = _table(table)
-    typed = sort_by_primary_key(table, conform(table, df))
+    return _cells(table, sort_by_primary_key(table, conform(table, df)))
+
+
+def _cells(table: Table, typed: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for f in table.fields:
         s = typed[f.name]
@@ -91,12 +140,16 @@ def csv_frame(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_table_csv(table: Table | str, df: pd.DataFrame, path: Path) -> Path:
-    """Write one table as CSV (see the module docstring for the format)."""
+    """Write one table as CSV (see the module docstring for the format), turning
+    ``CSV_CHUNK_ROWS`` rows at a time into text."""
     table = _table(table)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    typed = sort_by_primary_key(table, conform(table, df))
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        csv_frame(table, df).to_csv(fh, index=False, lineterminator="\n")
+        for start in range(0, max(len(typed), 1), CSV_CHUNK_ROWS):
+            _cells(table, typed.iloc[start:start + CSV_CHUNK_ROWS]).to_csv(
+                fh, index=False, header=start == 0, lineterminator="\n")
     return path
 
 

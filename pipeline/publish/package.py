@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.memory import release_freed_memory
 from pipeline.metadata import PACKAGE, TABLES, VIEWS, datapackage_descriptor, markdown_docs, views_markdown
 
 from .chart import CHART_PATH, CHART_TITLE, write_chart
@@ -200,8 +201,10 @@ def write_package(
     done("README.md", readme)
     chart = write_chart(tables, out_dir)
     done(CHART_PATH, chart)
+    release_freed_memory()
     for page in write_review(tables, out_dir):
         done(page.relative_to(out_dir).as_posix(), page)
+    release_freed_memory()
     done(
         "datapackage.json",
         write_datapackage_json(out_dir / "datapackage.json", sources, version=version, created=created),

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline.metadata import TABLES
@@ -115,15 +116,24 @@ def _s(v: object) -> str:
 
 
 class _Lookups:
+    """Names of entities (whole corpus: small tables) and the rows of one statement
+    (set per page, so no lookup over the whole corpus is held)."""
+
     def __init__(self, t: dict[str, pd.DataFrame]):
         self.actors = {r.actor_id: r for r in t["actors"].itertuples(index=False)}
         self.agreements = {r.agreement_id: r for r in t["agreements"].itertuples(index=False)}
         self.regions = {r.region_id: r for r in t["regions"].itertuples(index=False)}
-        self.st_actor = {(r.statement_id, r.actor_id): r for r in t["statement_actors"].itertuples(index=False)}
-        self.st_agreement = {(r.statement_id, r.agreement_id): r
-                             for r in t["statement_agreements"].itertuples(index=False)}
+        self.st_actor: dict = {}
+        self.st_agreement: dict = {}
         self.roles: dict[str, dict[str, list[str]]] = {}
-        for r in t["commitment_actors"].itertuples(index=False):
+
+    def set_statement(self, statement_actors: pd.DataFrame, statement_agreements: pd.DataFrame,
+                      commitment_actors: pd.DataFrame) -> None:
+        self.st_actor = {(r.statement_id, r.actor_id): r for r in statement_actors.itertuples(index=False)}
+        self.st_agreement = {(r.statement_id, r.agreement_id): r
+                             for r in statement_agreements.itertuples(index=False)}
+        self.roles = {}
+        for r in commitment_actors.itertuples(index=False):
             self.roles.setdefault(r.commitment_id, {}).setdefault(r.role, []).append(r.actor_id)
 
     def actor_name(self, actor_id: str) -> str:
@@ -317,14 +327,24 @@ PER_STATEMENT = ("mentions", "commitments", "statement_actors", "statement_agree
 
 
 class _ByStatement:
-    """Each per-statement table split by statement_id once (not filtered once per page)."""
+    """Row positions of each statement in every per-statement table, found once
+    (not filtered once per page); a page takes its rows when it is written, so
+    the tables are never held twice."""
 
     def __init__(self, t: dict[str, pd.DataFrame]):
-        self._empty = {name: t[name].iloc[0:0] for name in PER_STATEMENT}
-        self._parts = {name: dict(iter(t[name].groupby("statement_id", sort=False))) for name in PER_STATEMENT}
+        self._t = t
+        self._positions = {name: t[name].groupby("statement_id", sort=False).indices for name in PER_STATEMENT}
+        ca = t["commitment_actors"]
+        self._roles = ca.groupby("commitment_id", sort=False).indices if len(ca) else {}
 
     def get(self, name: str, sid: str) -> pd.DataFrame:
-        return self._parts[name].get(sid, self._empty[name])
+        rows = self._positions[name].get(sid)
+        return self._t[name].iloc[rows if rows is not None else []]
+
+    def commitment_actors(self, commitment_ids) -> pd.DataFrame:
+        found = [self._roles[c] for c in commitment_ids if c in self._roles]
+        rows = np.concatenate(found) if found else []
+        return self._t["commitment_actors"].iloc[rows]
 
 
 def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByStatement | None = None) -> str:
@@ -334,6 +354,8 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByState
     parts = parts or _ByStatement(t)
     m = parts.get("mentions", sid)
     c = parts.get("commitments", sid)
+    lk.set_statement(parts.get("statement_actors", sid), parts.get("statement_agreements", sid),
+                     parts.commitment_actors(c["commitment_id"]))
     spans = statement_spans(text, m, c, lk)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
     meta = " · ".join(x for x in [

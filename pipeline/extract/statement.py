@@ -1,0 +1,66 @@
+"""One statement in, everything extracted from it out (the unit that is cached and
+run in worker processes). Imports only the extractors: no pandas, no Dagster, so a
+spawned worker stays small."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline.extract.actors import find_actors
+from pipeline.extract.agreements import find_agreements, statement_status
+from pipeline.extract.commitments import find_commitments
+from pipeline.extract.nlp import make_doc
+from pipeline.extract.parties import find_parties
+from pipeline.extract.regions import find_regions
+from pipeline.extract.sentences import split_sentences
+from pipeline.model import Actor, AgreementMention, Commitment, Mention, Sentence, Statement
+
+
+@dataclass
+class StatementExtraction:
+    """Everything extracted from one statement, as grounded objects."""
+
+    statement: Statement
+    sentences: list[Sentence]
+    n_words: int
+    parties: list[Actor]
+    actor_mentions: list[Mention]
+    region_mentions: list[Mention]
+    agreement_mentions: list[AgreementMention]
+    agreement_status: dict[str, str]
+    commitments: list[Commitment]
+
+
+def derive_title(parties: list[Actor]) -> str:
+    names = [p.name for p in parties]
+    if len(names) <= 1:
+        joined = "".join(names)
+    else:
+        joined = ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Joint statement by {joined}"
+
+
+def count_words(doc) -> int:
+    return sum(1 for t in doc if not (t.is_punct or t.is_space))
+
+
+def extract_statement(st: Statement) -> StatementExtraction:
+    doc = make_doc(st.text)
+    sentences = split_sentences(st.text)
+    actor_mentions = find_actors(doc)
+    parties = find_parties(st, doc, actor_mentions)
+    region_mentions = find_regions(doc, frozenset(p.iso3 for p in parties if p.iso3))
+    agreement_mentions = find_agreements(doc)
+    commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
+    if st.title is None and parties:
+        st = replace(st, title=derive_title(parties))
+    return StatementExtraction(
+        statement=st,
+        sentences=sentences,
+        n_words=count_words(doc),
+        parties=parties,
+        actor_mentions=actor_mentions,
+        region_mentions=region_mentions,
+        agreement_mentions=agreement_mentions,
+        agreement_status=statement_status(agreement_mentions),
+        commitments=commitments,
+    )

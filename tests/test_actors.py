@@ -282,3 +282,13 @@ def test_companies_subnational_governments_and_executives():
 
 def test_british_and_irish_governments_name_both_states():
     assert {"GBR", "IRL"} <= set(ids("the vital role of the British and Irish governments"))
+
+
+def test_territory_spoken_of_as_a_place_is_not_an_actor():
+    assert "TWN" not in ids("The ministers said their positions on Taiwan are unchanged.")
+    assert "TWN" in ids("Taiwan announced new export controls.")
+
+
+def test_acronym_with_plus_is_another_grouping():
+    assert "group-of-seven" not in ids("They met the G7++ Friends of the Coral Coast.")
+    assert "group-of-seven" in ids("They met the G7 leaders.")

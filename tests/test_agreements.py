@@ -250,3 +250,32 @@ def test_principles_and_action_plan_to_verb(sentence, name):
 def test_principles_and_to_tail_need_capitals():
     assert table("They upheld the principles of the Charter.") == {}
     assert set(table("They sent the Coastal Strategy to Prime Minister Ortiz.")) == {"Coastal Strategy"}
+
+
+def test_terms_of_reference_alone_names_an_instrument():
+    got = table("The negotiators kept to the schedule set out in the Terms of Reference.")
+    assert got == {"Terms of Reference": ("agreement", "referenced", None)}
+    # a later bare mention is the same instrument as an earlier full name
+    _, ms = run("They signed the Terms of Reference on Harbour Pilotage. The Terms of Reference take effect soon.")
+    assert len({m.entity.agreement_id for m in ms}) == 1
+
+
+def test_name_repeated_in_parentheses_is_one_agreement():
+    doc, ms = run("Their Maritime Consultative Committee (\u201c2+2\u201d) met in May. They praised the 2+2.")
+    assert {m.entity.name for m in ms} == {"Maritime Consultative Committee"}
+    assert len(ms) == 3 and ms[0].entity.kind == "mechanism"
+
+
+def test_partners_in_or_for_the_area_is_an_initiative():
+    got = table("They acted through the Partners for Coastal Resilience and the Partners in the Green Savanna initiative.")
+    assert got == {"Partners for Coastal Resilience": ("framework", "referenced", None),
+                   "Partners in the Green Savanna": ("framework", "referenced", None)}
+    assert table("They thanked the Partners of Norway for their help.") == {}
+
+
+def test_lower_case_class_noun_after_a_name_sets_the_kind():
+    got = table("Selda joined the Soil Carbon Mission for Drylands initiative.")
+    assert got == {"Soil Carbon Mission for Drylands": ("framework", "referenced", None)}
+    # an instrument keeps its kind
+    got = table("They worked within the Fisheries Agreement framework.")
+    assert got["Fisheries Agreement"][0] == "agreement"

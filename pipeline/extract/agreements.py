@@ -18,6 +18,11 @@ How a name is found (general rules; vocabularies are data files in ``pipeline/da
   expert working group``, ``agreed to inaugurate a continuing dialogue on ...``);
 * coreference: a later suffix of an earlier name (``the Interim Agreement``), the
   bare head (``the Roadmap``, ``this committee``) -> the latest agreement with it;
+* a head marked ``standalone`` (``Terms of Reference``) names an instrument even without a modifier;
+* ``Partners in/of/for (the) X`` (X not a state or an acronym) names an initiative (framework);
+* a lower-case class noun right after a framework/mechanism name (``the X Mission initiative``) sets its kind;
+* a name repeated in parentheses right after another (``Security Consultative Committee ("2+2")``) is the
+  same agreement;
 * names whose last modifier is an organisation word (``Chambers Council``,
   ``Security Council``; ``agreements_org_markers.csv``) are not agreements.
 
@@ -337,7 +342,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         i = h1
         # checks
         core_words = tuple(mods) + tuple(w for w, _, _ in ws[h0:h1])
-        if not mods and tail_end == h1 and not numbered:
+        if not mods and tail_end == h1 and not numbered and needs != "standalone":
             continue  # bare head: only coreference (handled later)
         if ws[h0][0] == "Summits" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
             continue  # "previous U.S.-GCC Summits": a recurring summit of a pair
@@ -480,6 +485,19 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in _COP.finditer(text):
         name = f"COP {m.group(1)}"
         out.append(_Cand(m.start(), m.end(), name, "mechanism", None, name, [name, f"COP{m.group(1)}"], "cop", 2))
+    for m in _PARTNERS.finditer(text):
+        tail = m.group("tail")
+        if _country_like(tuple(w for w, _, _ in words(tail)), lex) or tail.split()[0] in _TITLES:
+            continue  # "Partners of Japan": the partners of a state
+        if len(tail.split()) == 1 and tail.isupper():
+            continue  # "Partners of ASEAN": of an organisation
+        written = _clean(text[m.start():m.end("tail")])
+        aliases = [written]
+        for prep in ("in", "of", "for"):
+            aliases.append(re.sub(r"^Partners \w+", f"Partners {prep}", written))
+        if m.group("noun"):
+            aliases.append(f"{written} {m.group('noun')}")
+        out.append(_Cand(m.start(), m.end("tail"), written, "framework", None, written, aliases, "", 2))
     for m in _TWO_PLUS_TWO.finditer(text):
         out.append(_Cand(m.start(), m.end(), "2+2", "mechanism", None, "2+2", ["2+2"], "2+2", 2))
     return out
@@ -490,6 +508,45 @@ def _gazetteer_candidates(ws, lex: _Lex) -> list[_Cand]:
     for i, j, (name, kind) in lex.gaz.matches(ws):
         out.append(_Cand(ws[i][1], ws[j - 1][2], name, kind, None, name, [name], "", 3))
     return out
+
+
+# "the X initiative", "the X partnership": a lower-case class noun right after a name says what it is
+_CLASS_NOUN = re.compile(r"^\s+(?P<noun>initiative|partnership|framework|strategy|roadmap|dialogue|mechanism)\b")
+_CLASS_NOUN_KIND = {"initiative": "framework", "partnership": "framework", "framework": "framework",
+                    "strategy": "framework", "roadmap": "framework", "dialogue": "mechanism", "mechanism": "mechanism"}
+
+
+def _class_noun_kinds(text: str, cands: list[_Cand]) -> None:
+    for c in cands:
+        if c.prio != 2 or c.kind not in ("framework", "mechanism"):
+            continue  # "the X Agreement framework" stays an agreement
+        m = _CLASS_NOUN.match(text[c.end:c.end + 30])
+        if m:
+            c.kind = _CLASS_NOUN_KIND[m.group("noun")]
+            c.aliases.append(f"{c.name} {m.group('noun')}")
+
+
+# "the Security Consultative Committee ("2+2")", "the Law of the Sea Convention (UNCLOS)": a name written in
+# parentheses right after another is the same agreement
+_PAREN_OPEN = re.compile(r"^\s*\(\s*[\"\u201c\u2018']?\s*$")
+_PAREN_CLOSE = re.compile(r"^\s*[\"\u201d\u2019']?\s*\)")
+
+
+def _merge_parenthesised(text: str, cands: list[_Cand]) -> None:
+    for a, b in zip(cands, cands[1:]):
+        if b.start - a.end > 6 or not _PAREN_OPEN.match(text[a.end:b.start]) \
+                or not _PAREN_CLOSE.match(text[b.end:b.end + 4]):
+            continue
+        keep, other = (b, a) if b.prio > a.prio else (a, b)
+        other.aliases = [other.name, *other.aliases]
+        other.name, other.kind, other.year = keep.name, keep.kind, keep.year or other.year
+
+
+# "Partners in the Blue Lagoon", "Partners for Coastal Resilience": a grouping named by its purpose or area
+_PARTNERS = re.compile(
+    r"(?<![\w-])Partners\s+(?P<prep>in|of|for)\s+(?:the\s+)?"
+    r"(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w-]*){0,5})"
+    r"(?:\s+(?P<noun>initiative|partnership))?")
 
 
 # --- status -------------------------------------------------------------------------------
@@ -643,6 +700,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     bodies = _actor_bodies()
     cands = [c for c in cands if c.prio != 2 or _norm(c.name) not in bodies]
     cands = _resolve_overlaps(cands)
+    _class_noun_kinds(text, cands)
+    _merge_parenthesised(text, cands)
 
     # identities: normalised alias -> Agreement
     registry: dict[str, Agreement] = {}

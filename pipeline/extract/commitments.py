@@ -108,10 +108,16 @@ from under through during after before since while when if first second third fo
 finally furthermore moreover additionally further also today together however therefore thus lastly next
 then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$")
-_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))")
+_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
+                            r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
 _EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
 _PARTICIPLE_AFTER_ITEM = re.compile(r"(?:ed|ing)$")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
+# verbs of a non-party subject whose "that" clause states a need, not the parties' position
+_NECESSITY_VERBS = frozenset("demands demanded requires required necessitates necessitated dictates dictated "
+                             "means meant implies implied".split())
+# "agreed to re-start / relaunch the X Dialogue": a creation at this meeting, like "agreed to launch"
+_RESTART = re.compile(r"re-?(?:start|launch|establish|convene|activate)$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -248,6 +254,8 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     w = tokens.low[k]
     if w in SUBORDINATORS:
         return "sub"
+    if w == "that" and k - 1 >= floor and tokens.low[k - 1] in _NECESSITY_VERBS:
+        return "sub"  # "this situation demands that the two countries continue to ...": not their own words
     if not w[0].isalnum() and w not in (")", "’", "'"):
         return "main"
     if w in BOUNDARY or w.isdigit():
@@ -329,11 +337,29 @@ class _Extractor:
         if cand is None and tm:
             sp = re.match(r"\s+", self.text[tm.end():end])
             cand = self.starts.get(tm.end() + sp.end()) if sp else None
+        if cand is not None and cand.entity.actor_type == "state":
+            # "hosted Mexican President X": a demonym and a title before the guest's name
+            tm2 = _title_regexes()[2].match(self.text, cand.end + 1, end) if self.text[cand.end:cand.end + 1] == " " else None
+            if tm2:
+                sp = re.match(r"\s+", self.text[tm2.end():end])
+                nxt_m = self.starts.get(tm2.end() + sp.end()) if sp else None
+                if nxt_m is not None and nxt_m.entity.actor_type == "person":
+                    cand = nxt_m
         if cand is None or re.match(r"[’']s\b", self.text[cand.end:cand.end + 3]):
             return None
         if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
             return None  # "welcomed Finland's accession": a leader is the guest, not a state
         return self._party_of(cand.entity)
+
+    def _last_person_party(self, pos: int) -> str | None:
+        """The party of the last person named in the 400 characters before ``pos`` (None: not a party's)."""
+        last = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.start >= pos - 400 and m.entity.actor_type == "person":
+                last = m
+        return self._party_of(last.entity) if last is not None else None
 
     def _party_of(self, ent: Actor) -> str | None:
         """The party an actor speaks for: a party itself, or a party's leader."""
@@ -562,7 +588,11 @@ class _Extractor:
                 continue  # inside an earlier predicate's verb group
             subj: _Subj | None = None
             span_start = None
-            if prev in ("we", "they", "it", "us"):
+            if prev in ("he", "she") and k == floor and tokens.text[tokens.spans[k][0]].isupper() \
+                    and self._last_person_party(sent.start) is not None:
+                # "He also reaffirmed ...": the person the previous sentence spoke of, if a party's leader
+                subj = _Subj((self._last_person_party(sent.start),), "3sg", tokens.spans[k][0])
+            elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
@@ -613,6 +643,10 @@ class _Extractor:
                     subj, status = self._run_subject(tokens, k, floor)
                 if status == "sub":
                     continue
+                if subj is None and we and we.group(0) == "We" and status in ("", "nonparty") and not found and len(stack) == 1 \
+                        and stack[0].start == we.start() and prev != "having":
+                    # "We the Leaders of the X remain resolved": the predicate after an apposition without commas
+                    subj = stack[0]
                 if subj is None:
                     if aux or rule.rule == "modal" or status == "nonparty":
                         stack.append(_Subj(None, "3sg", tokens.spans[k][0], modal=rule.rule == "modal",
@@ -749,7 +783,7 @@ class _Extractor:
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
         elif rule.rule in ("agree", "decide"):
-            if nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base":
+            if (nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base") or _RESTART.match(nxt_w):
                 t = find_time_expression(self.text, m.end(), sent.end)
                 kind = "pledge" if t else "establishment"
             elif self.lex.form_of.get(nxt_w) == "base" and self.lex.kind_of_form.get(nxt_w) == "instruction":
@@ -763,7 +797,7 @@ class _Extractor:
                 r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*that\b[^.;:]{0,80}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
+                r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
             kind = "pledge"  # "we are announcing that X will host": a future action
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:

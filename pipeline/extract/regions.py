@@ -138,6 +138,7 @@ _PLACE_LEFT = re.compile(
     r"|^\s*(?:In|Across|Regarding|Concerning|On)"
     r"|\b(?:regard|respect|relation|reference) to"
     r"|\bdiscuss(?:ed|es|ing)?"
+    r"|\b(?:positions?|polic(?:y|ies)|stances?|views?)\s+(?:on|toward|towards|regarding|concerning)"
     rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -292,3 +292,10 @@ def test_territory_spoken_of_as_a_place_is_not_an_actor():
 def test_acronym_with_plus_is_another_grouping():
     assert "group-of-seven" not in ids("They met the G7++ Friends of the Coral Coast.")
     assert "group-of-seven" in ids("They met the G7 leaders.")
+
+
+def test_center_heads_a_named_body_and_normandy_format_is_a_forum():
+    s = surfaces("They keep a link through the National and Maritime Risk Reduction Center and the Normandy Format.")
+    assert s.get("National and Maritime Risk Reduction Center") == "national-and-maritime-risk-reduction-center"
+    doc, ms = extract("Talks continue in the Normandy Format.")
+    assert [(m.entity.name, m.entity.actor_type) for m in ms] == [("Normandy Format", "forum")]

@@ -501,3 +501,35 @@ def test_hosted_demonym_title_and_name_is_a_consultation():
           Mention(text.index("Tomas Ruiz"), text.index("Tomas Ruiz") + 10, PRES_B)]
     cs = find_commitments(make_doc(text), split_sentences(text), PARTIES, ms)
     assert [(c.trigger, c.kind, c.committers) for c in cs] == [("hosted", "consultation", BOTH)]
+
+
+# ---- batch-5 rules (invented sentences) ----------------------------------------------------
+
+def test_finalize_and_reach_agreement():
+    assert rows("Norvia and Selda have finalized a Fisheries Framework.") == [("finalized", "establishment", BOTH)]
+    assert rows("Norvia and Selda have reached agreement on maintaining a hotline.") == [("reached", "pledge", BOTH)]
+
+
+def test_shared_recognition_and_understanding_are_emphasis():
+    assert rows("We also shared the recognition that a safe internet is vital.") == [("recognition", "emphasis", BOTH)]
+    assert rows("We already share an understanding and commitment to fair work.") == [
+        ("understanding", "emphasis", BOTH)]
+
+
+def test_our_administrations_speak_for_the_parties():
+    assert rows("Our Administrations affirm our mutual commitment to fair work.") == [("affirm", "emphasis", BOTH)]
+
+
+def test_coordinated_predicate_after_a_clause_without_trigger():
+    assert rows("Norvia has made progress in building institutions and intends, with U.S. support, to continue "
+                "to fight corruption.") == [("intends", "pledge", ("NRV",))]
+    assert rows("In support of reform, the Norvian government has provided aid since 2014 and plans to allocate "
+                "more.") == [("plans", "pledge", ("NRV",))]
+    assert rows("Norvia does not and will never recognize the annexation of the island and reaffirms its full "
+                "support for talks.") == [("will", "pledge", ("NRV",)), ("reaffirms", "reaffirmation", ("NRV",))]
+
+
+def test_no_host_from_an_infinitive_series_or_an_embedded_clause():
+    assert rows("Norvia and Selda are making investments to decarbonize industry and support good jobs.") == []
+    assert rows("We hold a belief that cooperation between Norvia, Ozaria, and Selda is vital and will set "
+                "the stage.") == [("hold", "emphasis", BOTH)]

@@ -165,3 +165,13 @@ def test_the_pacific_is_a_region_and_the_pacific_ocean_a_sea():
     assert names("They invested in telecoms across the Pacific region.") == {"Pacific"}
     assert types["Pacific"] == "region" and types["Pacific Ocean"] == "sea"
     assert names("Plastic waste fills the Pacific Ocean.") == {"Pacific Ocean"}
+
+
+def test_lower_case_compass_part_of_a_party_at_war_and_the_party_itself():
+    doc = make_doc("Aggression, including the war in eastern Ukraine, continues. Russia violated this rule in "
+                   "Ukraine. We support investment in the United States.")
+    got = {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))}
+    assert got == {"eastern Ukraine", "Ukraine"}
+    # without a conflict on its soil, a party named as a place stays the actor
+    doc = make_doc("We support investment in Ukraine and in the United States.")
+    assert {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))} == set()

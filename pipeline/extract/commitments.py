@@ -16,6 +16,9 @@ Rule-based and single pass per sentence (see spec/ANNOTATION.md, "Commitments"):
      earlier clause of the sentence, chosen by verb agreement (so "We are
      concerned that North Korea has reiterated ..., and reaffirm" goes back to
      "We");
+     A subject before a finite auxiliary whose predicate is no trigger ("Ukraine has achieved
+     progress ... and intends to") hosts a coordinated trigger too, unless an infinitive
+     stands between ("are making investments to X and support Y");
    - "to" or a modal before it: part of an earlier predicate's verb group;
    - anything else (a thing, a non-party, a relative pronoun): not a
      commitment, but remembered as a non-party subject for later coordination.
@@ -61,6 +64,9 @@ wholeheartedly unwaveringly actively closely always ever respectively likewise s
 moreover formally officially publicly readily consistently fundamentally profoundly immensely sharply
 emphatically explicitly expressly duly swiftly urgently hence accordingly firmly unanimously mutually
 too individually separately recently previously already consequently""".split())
+# "and intends, with X support, to continue": a verb whose complement follows a parenthetical
+_PARENTHETICAL_TO = re.compile(r"\s*,[^,;:]{1,60},\s+to\s+[a-z]")
+_FINITE_AUX = frozenset("has have is are does do had did was were".split())
 NEGATION = frozenset("not never n't 't ’t".split())
 MODALS = frozenset("""will shall must would could should may might can cannot 'll ’ll wo won't won’t
 'd ’d""".split())
@@ -87,7 +93,7 @@ _COLLECTIVE = re.compile(
     r"(?P<num>(?:(?:two|three|four|five|six|seven|eight|nine|ten|both|respective)\s+))?"
     r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
-    r"|government|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
+    r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
@@ -529,6 +535,7 @@ class _Extractor:
         if not is_item and bullet and self.lead is not None:
             is_item = self._elided_item(body_start, sent, stack, found)
 
+        aux_subjects = self._aux_subjects(tokens, floor)
         for m in self.lex.finditer(text, sent.start, sent.end):
             g = m.lastgroup
             rule = self.lex.rules[g]
@@ -610,7 +617,8 @@ class _Extractor:
                 subj = self._apposed_subject(tokens, k, floor)
             elif prev in COORD:
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
-                        and not (nxt_w == "to" and first_word not in NOUN_LIKE)):
+                        and not (nxt_w == "to" and first_word not in NOUN_LIKE)
+                        and not _PARENTHETICAL_TO.match(after)):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
@@ -621,12 +629,19 @@ class _Extractor:
                         and _ADJECTIVE.search(tokens.low[k - 1])):
                     continue  # "voluntary and mutually agreed terms"
                 host = None
-                for s in reversed(stack):
+                # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
+                # progress and intends to ...") among them
+                hosts = stack + [a for a in aux_subjects if a.start < coord_start and a not in stack
+                                 and not any(x.start == a.start for x in stack)]
+                hosts.sort(key=lambda x: x.start)
+                for s in reversed(hosts):
                     if self._agrees(form, rule.rule, s):
                         host = s
                         break
                 if host is None or host.committers is None:
                     continue
+                if host.last_end <= -2 and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
+                    continue  # "X are making investments to decarbonize ... and support ...": infinitives
                 if (bare_comma and form != "past" and host.last_end >= 0
                         and _INFINITIVE.search(text, host.last_end, m.start())):
                     continue  # "to bolster X, create Y, support Z": a series of infinitives
@@ -706,6 +721,29 @@ class _Extractor:
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject
             self.lead = next((x for x in reversed(stack) if x.committers), None)
         return self._finish(found, sent), intro
+
+    def _aux_subjects(self, tokens: _Tokens, floor: int) -> list[_Subj]:
+        """Clause subjects right before a finite auxiliary ("Ukraine has achieved ...", "The X does not
+        ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""
+        out = []
+        for j in range(floor + 1, len(tokens.spans)):
+            if tokens.low[j] not in _FINITE_AUX:
+                continue
+            subj, status = self._collective_subject(tokens, j - 1, floor)
+            if subj is None and status != "sub":
+                subj, status = self._run_subject(tokens, j - 1, floor)
+            if status == "sub" or subj is None:
+                continue
+            p = tokens.last_before(subj.start)
+            if not (p < floor or tokens.low[p] in BOUNDARY
+                    or (tokens.low[p] == "," and tokens.low[floor] in PREPOSITIONS)):
+                continue  # "the belief that cooperation between A, B and C is ...": no clause subject
+            if status == "nonparty" or subj.committers is None:
+                subj = _Subj(None, "3sg", subj.start)
+            subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
+            subj.past = tokens.low[j] in ("had", "did", "was", "were")
+            out.append(subj)
+        return out
 
     def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
         """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
@@ -802,7 +840,7 @@ class _Extractor:
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
                 kind = self.lex.kind_of_form[nxt_w]
-        if coordinated and subj.modal and rule.rule != "adj":
+        if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
             kind = "pledge"  # "we will launch X and establish Y"
         if neg and kind in ("support", "welcome", "emphasis"):
             kind = "opposition"  # "we do not support / recognise"

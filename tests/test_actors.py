@@ -282,3 +282,20 @@ def test_companies_subnational_governments_and_executives():
 
 def test_british_and_irish_governments_name_both_states():
     assert {"GBR", "IRL"} <= set(ids("the vital role of the British and Irish governments"))
+
+
+def test_territory_spoken_of_as_a_place_is_not_an_actor():
+    assert "TWN" not in ids("The ministers said their positions on Taiwan are unchanged.")
+    assert "TWN" in ids("Taiwan announced new export controls.")
+
+
+def test_acronym_with_plus_is_another_grouping():
+    assert "group-of-seven" not in ids("They met the G7++ Friends of the Coral Coast.")
+    assert "group-of-seven" in ids("They met the G7 leaders.")
+
+
+def test_center_heads_a_named_body_and_normandy_format_is_a_forum():
+    s = surfaces("They keep a link through the National and Maritime Risk Reduction Center and the Normandy Format.")
+    assert s.get("National and Maritime Risk Reduction Center") == "national-and-maritime-risk-reduction-center"
+    doc, ms = extract("Talks continue in the Normandy Format.")
+    assert [(m.entity.name, m.entity.actor_type) for m in ms] == [("Normandy Format", "forum")]

@@ -250,3 +250,81 @@ def test_principles_and_action_plan_to_verb(sentence, name):
 def test_principles_and_to_tail_need_capitals():
     assert table("They upheld the principles of the Charter.") == {}
     assert set(table("They sent the Coastal Strategy to Prime Minister Ortiz.")) == {"Coastal Strategy"}
+
+
+def test_terms_of_reference_alone_names_an_instrument():
+    got = table("The negotiators kept to the schedule set out in the Terms of Reference.")
+    assert got == {"Terms of Reference": ("agreement", "referenced", None)}
+    # a later bare mention is the same instrument as an earlier full name
+    _, ms = run("They signed the Terms of Reference on Harbour Pilotage. The Terms of Reference take effect soon.")
+    assert len({m.entity.agreement_id for m in ms}) == 1
+
+
+def test_name_repeated_in_parentheses_is_one_agreement():
+    doc, ms = run("Their Maritime Consultative Committee (\u201c2+2\u201d) met in May. They praised the 2+2.")
+    assert {m.entity.name for m in ms} == {"Maritime Consultative Committee"}
+    assert len(ms) == 3 and ms[0].entity.kind == "mechanism"
+
+
+def test_partners_in_or_for_the_area_is_an_initiative():
+    got = table("They acted through the Partners for Coastal Resilience and the Partners in the Green Savanna initiative.")
+    assert got == {"Partners for Coastal Resilience": ("framework", "referenced", None),
+                   "Partners in the Green Savanna": ("framework", "referenced", None)}
+    assert table("They thanked the Partners of Norway for their help.") == {}
+
+
+def test_lower_case_class_noun_after_a_name_sets_the_kind():
+    got = table("Selda joined the Soil Carbon Mission for Drylands initiative.")
+    assert got == {"Soil Carbon Mission for Drylands": ("framework", "referenced", None)}
+    # an instrument keeps its kind
+    got = table("They worked within the Fisheries Agreement framework.")
+    assert got["Fisheries Agreement"][0] == "agreement"
+
+
+# ---- batch-5 rules (invented sentences) ---------------------------------------------------
+
+def test_name_over_a_comma_list_of_single_words():
+    t = table("The two sides have finalized a Research, Development, Test, and Evaluation Agreement today.")
+    assert t == {"Research, Development, Test, and Evaluation Agreement": ("agreement", "established", None)}
+    t = table("They recalled the Energy, Mining and Forestry Dialogue.")
+    assert "Energy, Mining and Forestry Dialogue" in t
+    # a list of separate names or of states is no list of words of one name
+    t = table("We welcome the Health Agreement, Trade Treaty, and Investment Agreement.")
+    assert set(t) == {"Health Agreement", "Trade Treaty", "Investment Agreement"}
+    assert set(table("They cited the Canada, Japan, and Korea Agreement texts.")) == {"Korea Agreement"}
+
+
+def test_mou_abbreviation_and_platform_heads():
+    t = table("Norvia and Selda have signed a Satellite Data MOU that enables sharing.")
+    assert t == {"Satellite Data MOU": ("agreement", "signed", None)}
+    t = table("Selda supports efforts to use the Baltica Platform to focus attention.")
+    assert t == {"Baltica Platform": ("framework", "referenced", None)}
+    assert table("They signed an MOU yesterday.") == {}
+
+
+def test_memorandum_on_a_lower_case_subject():
+    t = table("The sides have finalized a Memorandum of Understanding on fisheries cooperation, designed to help.")
+    assert t == {"Memorandum of Understanding on fisheries cooperation": ("agreement", "established", None)}
+    # the noun phrase goes on: not a name
+    assert table("They signed a Memorandum of Understanding on energy cooperation in the region.") == {}
+
+
+def test_sustainable_development_goals_gazetteer():
+    t = table("They will work toward the Sustainable Development Goals (SDGs).")
+    assert t["Sustainable Development Goals"][0] == "framework"
+
+
+def test_finalized_is_established_and_developing_is_planned():
+    assert table("The partners have finalized a Joint Defense Framework.")["Joint Defense Framework"][1] == "established"
+    t = table("Selda is developing an ambitious and comprehensive Plan of Renewal, to be reviewed next year.")
+    assert t["Plan of Renewal"][1] == "planned"
+
+
+def test_title_and_subtitle_joined_by_a_colon_are_one_document():
+    t = table("We reaffirmed our support for the Ocean Data Partnership: Joint\nPrinciples and welcomed it.")
+    assert t == {"Ocean Data Partnership: Joint Principles": ("framework", "referenced", None)}
+
+
+def test_a_name_less_one_inner_word_is_the_same_agreement():
+    _, ms = run("The press release of the Harbor Senior Group is out. The Harbor Senior Safety Group met twice.")
+    assert {m.entity.name for m in ms} == {"Harbor Senior Safety Group"} and len(ms) == 2

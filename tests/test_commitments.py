@@ -444,3 +444,92 @@ def test_verb_opening_paragraph_takes_the_lead_in_subject():
             "Signed at Oslo on May 1.")
     assert rows(text) == [("recognized", "emphasis", BOTH), ("Recognized", "emphasis", BOTH),
                           ("highlighted", "emphasis", BOTH)]
+
+
+# ---- added triggers and subjects ---------------------------------------------
+
+def test_remain_resolved_is_a_reaffirmation():
+    assert rows("We remain resolved to protect the wetlands.") == [("resolved", "reaffirmation", BOTH)]
+
+
+def test_united_in_determination_to_act_is_a_pledge():
+    assert rows("We are united in our determination to rebuild the port.") == [("determination", "pledge", BOTH)]
+
+
+def test_stand_in_solidarity_is_support():
+    assert rows("We stand in solidarity with the flood victims.") == [("stand", "support", BOTH)]
+    assert rows("We stand united and in solidarity with the farmers.") == [("stand", "support", BOTH)]
+
+
+def test_share_a_commitment_is_a_pledge():
+    assert rows("Norvia and Selda share a commitment to a clean river basin.") == [("share", "pledge", BOTH)]
+
+
+def test_state_with_an_adverb_is_emphasis():
+    assert rows("We state clearly that the canal must stay open.") == [("state", "emphasis", BOTH)]
+
+
+def test_announce_support_and_announce_a_future_act():
+    assert rows("We have announced support for the new rail line.") == [("announced", "support", BOTH)]
+    got = rows("At the forum, we announced that the Norvian Export Credit Agency and the Seldan Development "
+               "Bank of the Southern Provinces will each lend funds.")
+    assert got[0][:2] == ("announced", "pledge")
+
+
+def test_agreed_to_restart_is_an_establishment():
+    assert rows("The leaders agreed to re-start the Fisheries Dialogue.") == [("agreed", "establishment", BOTH)]
+
+
+def test_we_the_leaders_without_commas():
+    got = rows("We the Leaders of Norvia and Selda remain resolved to support the miners.")
+    assert got[0] == ("resolved", "reaffirmation", BOTH)
+
+
+def test_clause_after_a_need_verb_is_not_the_parties_position():
+    assert rows("The crisis demands that Norvia and Selda continue to cooperate.") == []
+
+
+def test_he_after_a_party_leader_is_that_party():
+    got = rows("President Berg praised the dam. He also reaffirmed that the treaty covers the islands.")
+    assert ("reaffirmed", "reaffirmation", ("NRV",)) in got
+
+
+def test_hosted_demonym_title_and_name_is_a_consultation():
+    text = "President Berg hosted Seldan President Tomas Ruiz for a virtual meeting."
+    ms = [Mention(text.index("President Berg"), text.index("President Berg") + 14, PRES_A),
+          Mention(text.index("Seldan"), text.index("Seldan") + 6, SELDA),
+          Mention(text.index("Tomas Ruiz"), text.index("Tomas Ruiz") + 10, PRES_B)]
+    cs = find_commitments(make_doc(text), split_sentences(text), PARTIES, ms)
+    assert [(c.trigger, c.kind, c.committers) for c in cs] == [("hosted", "consultation", BOTH)]
+
+
+# ---- batch-5 rules (invented sentences) ----------------------------------------------------
+
+def test_finalize_and_reach_agreement():
+    assert rows("Norvia and Selda have finalized a Fisheries Framework.") == [("finalized", "establishment", BOTH)]
+    assert rows("Norvia and Selda have reached agreement on maintaining a hotline.") == [("reached", "pledge", BOTH)]
+
+
+def test_shared_recognition_and_understanding_are_emphasis():
+    assert rows("We also shared the recognition that a safe internet is vital.") == [("recognition", "emphasis", BOTH)]
+    assert rows("We already share an understanding and commitment to fair work.") == [
+        ("understanding", "emphasis", BOTH)]
+
+
+def test_our_administrations_speak_for_the_parties():
+    assert rows("Our Administrations affirm our mutual commitment to fair work.") == [("affirm", "emphasis", BOTH)]
+
+
+def test_coordinated_predicate_after_a_clause_without_trigger():
+    assert rows("Norvia has made progress in building institutions and intends, with U.S. support, to continue "
+                "to fight corruption.") == [("intends", "pledge", ("NRV",))]
+    assert rows("In support of reform, the Norvian government has provided aid since 2014 and plans to allocate "
+                "more.") == [("plans", "pledge", ("NRV",))]
+    assert rows("Norvia does not and will never recognize the annexation of the island and reaffirms its full "
+                "support for talks.") == [("will", "pledge", ("NRV",)), ("reaffirms", "reaffirmation", ("NRV",))]
+
+
+def test_no_host_from_an_infinitive_series_or_an_embedded_clause():
+    assert rows("Norvia and Selda are making investments to decarbonize industry and support good jobs.") == []
+    assert rows("We hold a belief that cooperation between Norvia, Ozaria, and Selda is vital and will set "
+                "the stage.") == [("hold", "emphasis", BOTH)]

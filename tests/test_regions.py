@@ -152,3 +152,26 @@ def test_capitalised_compass_part_of_a_country():
     assert m.entity.latitude is not None
     assert names("Northern Ireland remains calm.") == {"Northern Ireland"}
     assert "Southern Peru" not in names("They opened the Southern Peru Trade Office.")
+
+
+def test_positions_on_a_territory_make_it_a_place():
+    assert names("Our positions on Taiwan remain unchanged.") == {"Taiwan"}
+    assert names("They explained their policy toward Cuba.") == {"Cuba"}
+    assert names("They explained the policy of Cuba.") == set()
+
+
+def test_the_pacific_is_a_region_and_the_pacific_ocean_a_sea():
+    types = {r.name: r.region_type for r in all_regions()}
+    assert names("They invested in telecoms across the Pacific region.") == {"Pacific"}
+    assert types["Pacific"] == "region" and types["Pacific Ocean"] == "sea"
+    assert names("Plastic waste fills the Pacific Ocean.") == {"Pacific Ocean"}
+
+
+def test_lower_case_compass_part_of_a_party_at_war_and_the_party_itself():
+    doc = make_doc("Aggression, including the war in eastern Ukraine, continues. Russia violated this rule in "
+                   "Ukraine. We support investment in the United States.")
+    got = {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))}
+    assert got == {"eastern Ukraine", "Ukraine"}
+    # without a conflict on its soil, a party named as a place stays the actor
+    doc = make_doc("We support investment in Ukraine and in the United States.")
+    assert {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))} == set()

@@ -373,6 +373,8 @@ def _gazetteer(text: str) -> tuple[list[_Cand], list[tuple[int, int, str]]]:
                 continue
             if re.search(r"\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$", before):
                 continue
+            if iso in _place_territories() and _is_place_context(text, s):
+                continue  # "our positions on Taiwan": a territory spoken of as a place, not acting
             cands.append(_Cand(s, e, lx.states[iso], 0))
         elif w in lx.demonyms:
             iso = lx.demonyms[w]
@@ -385,8 +387,22 @@ def _gazetteer(text: str) -> tuple[list[_Cand], list[tuple[int, int, str]]]:
             a = lx.orgs[w]
             if next_word in _IO_BLOCK_NEXT:
                 continue
+            if text[e:e + 1] == "+":
+                continue  # "G7++ Friends of X", "ASEAN+3": a different grouping built on the name
             cands.append(_Cand(s, e, a, 0))
     return cands, state_hits
+
+
+@lru_cache(maxsize=1)
+def _place_territories() -> frozenset[str]:
+    """ISO codes of territories that are not sovereign states (regions gazetteer type ``territory``)."""
+    from pipeline.extract.regions import gazetteer as region_gazetteer
+    return frozenset(r.iso3 for r, _ in region_gazetteer()[0].values() if r.region_type == "territory" and r.iso3)
+
+
+def _is_place_context(text: str, start: int) -> bool:
+    from pipeline.extract.regions import is_place_context
+    return is_place_context(text, start)
 
 
 @lru_cache(maxsize=1)

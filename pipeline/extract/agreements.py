@@ -18,6 +18,15 @@ How a name is found (general rules; vocabularies are data files in ``pipeline/da
   expert working group``, ``agreed to inaugurate a continuing dialogue on ...``);
 * coreference: a later suffix of an earlier name (``the Interim Agreement``), the
   bare head (``the Roadmap``, ``this committee``) -> the latest agreement with it;
+* a head marked ``standalone`` (``Terms of Reference``) names an instrument even without a modifier;
+* ``Partners in/of/for (the) X`` (X not a state or an acronym) names an initiative (framework);
+* a lower-case class noun right after a framework/mechanism name (``the X Mission initiative``) sets its kind;
+* a name repeated in parentheses right after another (``Security Consultative Committee ("2+2")``) is the
+  same agreement;
+* a name may run left over a list of single capitalised words (``Research, Development, Test, and
+  Evaluation Agreement``); a ``Memorandum of Understanding / MOU on <lower-case subject>`` ending the
+  noun phrase is named by it; a title and its subtitle joined by a colon are one document
+  (``X Partnership: Joint Principles``); a name that is another one less an inner word is that one;
 * names whose last modifier is an organisation word (``Chambers Council``,
   ``Security Council``; ``agreements_org_markers.csv``) are not agreements.
 
@@ -27,7 +36,8 @@ made ``planned`` by a future or infinitive frame (``will``, ``instruct ... to``,
 ``look forward to``, ``once it is established``), but ``decided/agreed to establish``
 is ``established`` (so is ``agreed to re-start/relaunch X``); a future entry into force (``X will / is
 expected to enter into force``, ``upon entry into force of X``) is ``planned``; a reaction to a creation (``welcomed the establishment of``)
-and a relative clause (``..., which created X``) report an earlier act: ``referenced``.
+and a relative clause (``..., which created X``) report an earlier act: ``referenced``;
+``finalized X`` is ``established``, ``is developing / drafting X`` is ``planned``.
 An instrument "on the establishment of the X Team" names X as a mechanism of its own.
 """
 from __future__ import annotations
@@ -229,6 +239,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 left_acr = ws[k - 1][0]
                 k -= 3
                 continue
+            if w in (",", "and") and _comma_list_item(ws, starts, k, h0, lex):
+                # "Research, Development, Test, and Evaluation Agreement": a list of single words
+                k -= 2 if w == "and" else 1
+                continue
             if w in _CONNECTORS and k - 1 >= 0 and _is_cap(ws[k - 1][0]) and ws[k - 1][0][:1].isalnum():
                 prev = ws[k - 1][0]
                 if prev.isdigit() or prev.lower() in STOP_WORDS or any(
@@ -332,12 +346,20 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last_cap is not None and saw_and and last_cap > r + 1:
                 tail_end = last_cap + 1
+        if tail_end == h1 and r + 1 < n and ws[r][0] == "on" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+            # "a Memorandum of Understanding on commercial cooperation, ...": a lower-case subject names
+            # the memorandum when the noun phrase ends the clause
+            m = r + 1
+            while m < n and m - r <= 3 and re.fullmatch(r"[a-z][a-z-]+", ws[m][0]) and ws[m][0] not in STOP_WORDS:
+                m += 1
+            if m > r + 1 and (m == n or ws[m][0] in {",", ".", ";", ":", ")", "that", "which"}):
+                tail_end = m
         if inner is not None and tail_end == h1:
             inner = None
         i = h1
         # checks
         core_words = tuple(mods) + tuple(w for w, _, _ in ws[h0:h1])
-        if not mods and tail_end == h1 and not numbered:
+        if not mods and tail_end == h1 and not numbered and needs != "standalone":
             continue  # bare head: only coreference (handled later)
         if ws[h0][0] == "Summits" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
             continue  # "previous U.S.-GCC Summits": a recurring summit of a pair
@@ -392,6 +414,33 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 out.extend(sub)
                 i = max(i, tail_end)
     return out
+
+
+def _list_word(ws, starts, q: int, lex: _Lex) -> bool:
+    w = ws[q][0]
+    return (q >= 0 and _is_cap(w) and w[:1].isalpha() and w.lower() not in STOP_WORDS and not starts[q]
+            and not _country_like((w,), lex) and (w,) not in lex.heads and w not in _TITLES)
+
+
+def _comma_list_item(ws, starts, k: int, h0: int, lex: _Lex) -> bool:
+    """Token k ("," or the "and" of ", and") continues a name leftwards over a list of single capitalised
+    words ("Research, Development, Test, and Evaluation Agreement"): the words right of k up to the
+    list's "and" alternate word/comma, and the list has at least three items."""
+    if ws[k][0] == "and":  # ", and": the Oxford comma; two more items must stand before it
+        return (k >= 4 and ws[k - 1][0] == "," and _list_word(ws, starts, k - 2, lex) and ws[k - 3][0] == ","
+                and _list_word(ws, starts, k - 4, lex) and ws[k - 1][1] - ws[k - 2][2] == 0)
+    if k < 1 or not _list_word(ws, starts, k - 1, lex) or ws[k][1] != ws[k - 1][2]:
+        return False
+    right = [w for w, _, _ in ws[k + 1:h0]]
+    if "and" not in right:
+        return False
+    q = right.index("and")
+    seq = [x for x in right[:q] if x != ","]
+    commas = right[:q].count(",")
+    if any(not (_is_cap(x) and x[:1].isalpha()) for x in seq) or len(seq) not in (commas, commas + 1):
+        return False
+    # the Oxford "and" was already passed with its two items; without it, 3 items: this word, seq, after "and"
+    return len(seq) >= 1 and all(right[j] != "," or (j > 0 and right[j - 1] != ",") for j in range(q))
 
 
 def _pattern_candidates_in(text, ws, starts, lex, lo: int, hi: int) -> list[_Cand]:
@@ -480,6 +529,19 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in _COP.finditer(text):
         name = f"COP {m.group(1)}"
         out.append(_Cand(m.start(), m.end(), name, "mechanism", None, name, [name, f"COP{m.group(1)}"], "cop", 2))
+    for m in _PARTNERS.finditer(text):
+        tail = m.group("tail")
+        if _country_like(tuple(w for w, _, _ in words(tail)), lex) or tail.split()[0] in _TITLES:
+            continue  # "Partners of Japan": the partners of a state
+        if len(tail.split()) == 1 and tail.isupper():
+            continue  # "Partners of ASEAN": of an organisation
+        written = _clean(text[m.start():m.end("tail")])
+        aliases = [written]
+        for prep in ("in", "of", "for"):
+            aliases.append(re.sub(r"^Partners \w+", f"Partners {prep}", written))
+        if m.group("noun"):
+            aliases.append(f"{written} {m.group('noun')}")
+        out.append(_Cand(m.start(), m.end("tail"), written, "framework", None, written, aliases, "", 2))
     for m in _TWO_PLUS_TWO.finditer(text):
         out.append(_Cand(m.start(), m.end(), "2+2", "mechanism", None, "2+2", ["2+2"], "2+2", 2))
     return out
@@ -492,6 +554,45 @@ def _gazetteer_candidates(ws, lex: _Lex) -> list[_Cand]:
     return out
 
 
+# "the X initiative", "the X partnership": a lower-case class noun right after a name says what it is
+_CLASS_NOUN = re.compile(r"^\s+(?P<noun>initiative|partnership|framework|strategy|roadmap|dialogue|mechanism)\b")
+_CLASS_NOUN_KIND = {"initiative": "framework", "partnership": "framework", "framework": "framework",
+                    "strategy": "framework", "roadmap": "framework", "dialogue": "mechanism", "mechanism": "mechanism"}
+
+
+def _class_noun_kinds(text: str, cands: list[_Cand]) -> None:
+    for c in cands:
+        if c.prio != 2 or c.kind not in ("framework", "mechanism"):
+            continue  # "the X Agreement framework" stays an agreement
+        m = _CLASS_NOUN.match(text[c.end:c.end + 30])
+        if m:
+            c.kind = _CLASS_NOUN_KIND[m.group("noun")]
+            c.aliases.append(f"{c.name} {m.group('noun')}")
+
+
+# "the Security Consultative Committee ("2+2")", "the Law of the Sea Convention (UNCLOS)": a name written in
+# parentheses right after another is the same agreement
+_PAREN_OPEN = re.compile(r"^\s*\(\s*[\"\u201c\u2018']?\s*$")
+_PAREN_CLOSE = re.compile(r"^\s*[\"\u201d\u2019']?\s*\)")
+
+
+def _merge_parenthesised(text: str, cands: list[_Cand]) -> None:
+    for a, b in zip(cands, cands[1:]):
+        if b.start - a.end > 6 or not _PAREN_OPEN.match(text[a.end:b.start]) \
+                or not _PAREN_CLOSE.match(text[b.end:b.end + 4]):
+            continue
+        keep, other = (b, a) if b.prio > a.prio else (a, b)
+        other.aliases = [other.name, *other.aliases]
+        other.name, other.kind, other.year = keep.name, keep.kind, keep.year or other.year
+
+
+# "Partners in the Blue Lagoon", "Partners for Coastal Resilience": a grouping named by its purpose or area
+_PARTNERS = re.compile(
+    r"(?<![\w-])Partners\s+(?P<prep>in|of|for)\s+(?:the\s+)?"
+    r"(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w-]*){0,5})"
+    r"(?:\s+(?P<noun>initiative|partnership))?")
+
+
 # --- status -------------------------------------------------------------------------------
 
 _CUES = (
@@ -500,13 +601,15 @@ _CUES = (
     r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
-    r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?)"
+    r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
+    r"|finali[sz](?:e|ed|es|ing))"
+    r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
     r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
-_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}"
+_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
              r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint))")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
 # "X will enter into force", "X is expected to enter into force": a future entry into force
@@ -579,6 +682,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         planned = bool(_PLANNED_FRAME.search(before))
     if m.group("conclude"):
         return "planned" if planned else "referenced"
+    if m.group("develop"):
+        return "planned"  # "X is developing a new Y": Y is still to be created
     if m.group("restart"):
         # "agreed to re-start / relaunch the X Dialogue": relaunched at this meeting; "relaunched X": too
         if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)
@@ -625,6 +730,46 @@ def _actor_bodies() -> frozenset[str]:
                      if a.actor_type in ("organization", "international_organization"))
 
 
+_SUBTITLE_GAP = re.compile(r":[ \t]*\n?[ \t]*$")
+
+
+def _merge_subtitles(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """"the X Partnership: Joint Principles": a title and its subtitle, two names joined by a colon
+    inside one line (or its wrap), are one document."""
+    cands = sorted(cands, key=lambda c: c.start)
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.prio == 2 and c.prio == 2 and c.start - prev.end <= 4
+                and _SUBTITLE_GAP.match(text[prev.end:c.start]) and c.start < len(text) and text[c.start].isupper()):
+            sub = _clean(text[c.start:c.end])
+            name = f"{prev.name}: {sub}"
+            prev.aliases = [name, _clean(text[prev.start:c.end]), *prev.aliases, sub]
+            prev.name, prev.end = name, c.end
+            continue
+        out.append(c)
+    return out
+
+
+def _merge_shortened(cands: list[_Cand]) -> None:
+    """"the Quad Senior Group" beside "the Quad Senior Cyber Group": a name of three or more words that
+    is another name of the statement less one inner word is that name, shortened."""
+    for c in cands:
+        if c.prio != 2:
+            continue
+        cw = _norm(c.name).split()
+        if len(cw) < 3:
+            continue
+        for d in cands:
+            dw = _norm(d.name).split()
+            if d.prio < 2 or len(dw) != len(cw) + 1 or dw[0] != cw[0] or dw[-1] != cw[-1]:
+                continue
+            if any(dw[:q] + dw[q + 1:] == cw for q in range(1, len(dw) - 1)):
+                c.aliases = [c.name, *c.aliases]
+                c.name, c.kind = d.name, d.kind
+                break
+
+
 def find_agreements(doc: Doc) -> list[AgreementMention]:
     """Grounded mentions of named instruments and mechanisms, sorted, non-overlapping."""
     text, ws = doc_words(doc)
@@ -642,7 +787,10 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     # a name the actors gazetteer lists as a body ("Arab Coordination Group") is not an agreement
     bodies = _actor_bodies()
     cands = [c for c in cands if c.prio != 2 or _norm(c.name) not in bodies]
-    cands = _resolve_overlaps(cands)
+    cands = _merge_subtitles(text, _resolve_overlaps(cands))
+    _merge_shortened(cands)
+    _class_noun_kinds(text, cands)
+    _merge_parenthesised(text, cands)
 
     # identities: normalised alias -> Agreement
     registry: dict[str, Agreement] = {}

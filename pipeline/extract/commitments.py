@@ -16,6 +16,9 @@ Rule-based and single pass per sentence (see spec/ANNOTATION.md, "Commitments"):
      earlier clause of the sentence, chosen by verb agreement (so "We are
      concerned that North Korea has reiterated ..., and reaffirm" goes back to
      "We");
+     A subject before a finite auxiliary whose predicate is no trigger ("Ukraine has achieved
+     progress ... and intends to") hosts a coordinated trigger too, unless an infinitive
+     stands between ("are making investments to X and support Y");
    - "to" or a modal before it: part of an earlier predicate's verb group;
    - anything else (a thing, a non-party, a relative pronoun): not a
      commitment, but remembered as a non-party subject for later coordination.
@@ -61,6 +64,9 @@ wholeheartedly unwaveringly actively closely always ever respectively likewise s
 moreover formally officially publicly readily consistently fundamentally profoundly immensely sharply
 emphatically explicitly expressly duly swiftly urgently hence accordingly firmly unanimously mutually
 too individually separately recently previously already consequently""".split())
+# "and intends, with X support, to continue": a verb whose complement follows a parenthetical
+_PARENTHETICAL_TO = re.compile(r"\s*,[^,;:]{1,60},\s+to\s+[a-z]")
+_FINITE_AUX = frozenset("has have is are does do had did was were".split())
 NEGATION = frozenset("not never n't 't ’t".split())
 MODALS = frozenset("""will shall must would could should may might can cannot 'll ’ll wo won't won’t
 'd ’d""".split())
@@ -87,7 +93,7 @@ _COLLECTIVE = re.compile(
     r"(?P<num>(?:(?:two|three|four|five|six|seven|eight|nine|ten|both|respective)\s+))?"
     r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
-    r"|government|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
+    r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
@@ -108,10 +114,16 @@ from under through during after before since while when if first second third fo
 finally furthermore moreover additionally further also today together however therefore thus lastly next
 then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$")
-_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))")
+_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
+                            r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
 _EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
 _PARTICIPLE_AFTER_ITEM = re.compile(r"(?:ed|ing)$")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
+# verbs of a non-party subject whose "that" clause states a need, not the parties' position
+_NECESSITY_VERBS = frozenset("demands demanded requires required necessitates necessitated dictates dictated "
+                             "means meant implies implied".split())
+# "agreed to re-start / relaunch the X Dialogue": a creation at this meeting, like "agreed to launch"
+_RESTART = re.compile(r"re-?(?:start|launch|establish|convene|activate)$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -248,6 +260,8 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     w = tokens.low[k]
     if w in SUBORDINATORS:
         return "sub"
+    if w == "that" and k - 1 >= floor and tokens.low[k - 1] in _NECESSITY_VERBS:
+        return "sub"  # "this situation demands that the two countries continue to ...": not their own words
     if not w[0].isalnum() and w not in (")", "’", "'"):
         return "main"
     if w in BOUNDARY or w.isdigit():
@@ -329,11 +343,29 @@ class _Extractor:
         if cand is None and tm:
             sp = re.match(r"\s+", self.text[tm.end():end])
             cand = self.starts.get(tm.end() + sp.end()) if sp else None
+        if cand is not None and cand.entity.actor_type == "state":
+            # "hosted Mexican President X": a demonym and a title before the guest's name
+            tm2 = _title_regexes()[2].match(self.text, cand.end + 1, end) if self.text[cand.end:cand.end + 1] == " " else None
+            if tm2:
+                sp = re.match(r"\s+", self.text[tm2.end():end])
+                nxt_m = self.starts.get(tm2.end() + sp.end()) if sp else None
+                if nxt_m is not None and nxt_m.entity.actor_type == "person":
+                    cand = nxt_m
         if cand is None or re.match(r"[’']s\b", self.text[cand.end:cand.end + 3]):
             return None
         if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
             return None  # "welcomed Finland's accession": a leader is the guest, not a state
         return self._party_of(cand.entity)
+
+    def _last_person_party(self, pos: int) -> str | None:
+        """The party of the last person named in the 400 characters before ``pos`` (None: not a party's)."""
+        last = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.start >= pos - 400 and m.entity.actor_type == "person":
+                last = m
+        return self._party_of(last.entity) if last is not None else None
 
     def _party_of(self, ent: Actor) -> str | None:
         """The party an actor speaks for: a party itself, or a party's leader."""
@@ -503,6 +535,7 @@ class _Extractor:
         if not is_item and bullet and self.lead is not None:
             is_item = self._elided_item(body_start, sent, stack, found)
 
+        aux_subjects = self._aux_subjects(tokens, floor)
         for m in self.lex.finditer(text, sent.start, sent.end):
             g = m.lastgroup
             rule = self.lex.rules[g]
@@ -562,7 +595,11 @@ class _Extractor:
                 continue  # inside an earlier predicate's verb group
             subj: _Subj | None = None
             span_start = None
-            if prev in ("we", "they", "it", "us"):
+            if prev in ("he", "she") and k == floor and tokens.text[tokens.spans[k][0]].isupper() \
+                    and self._last_person_party(sent.start) is not None:
+                # "He also reaffirmed ...": the person the previous sentence spoke of, if a party's leader
+                subj = _Subj((self._last_person_party(sent.start),), "3sg", tokens.spans[k][0])
+            elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
@@ -580,7 +617,8 @@ class _Extractor:
                 subj = self._apposed_subject(tokens, k, floor)
             elif prev in COORD:
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
-                        and not (nxt_w == "to" and first_word not in NOUN_LIKE)):
+                        and not (nxt_w == "to" and first_word not in NOUN_LIKE)
+                        and not _PARENTHETICAL_TO.match(after)):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
@@ -591,12 +629,19 @@ class _Extractor:
                         and _ADJECTIVE.search(tokens.low[k - 1])):
                     continue  # "voluntary and mutually agreed terms"
                 host = None
-                for s in reversed(stack):
+                # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
+                # progress and intends to ...") among them
+                hosts = stack + [a for a in aux_subjects if a.start < coord_start and a not in stack
+                                 and not any(x.start == a.start for x in stack)]
+                hosts.sort(key=lambda x: x.start)
+                for s in reversed(hosts):
                     if self._agrees(form, rule.rule, s):
                         host = s
                         break
                 if host is None or host.committers is None:
                     continue
+                if host.last_end <= -2 and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
+                    continue  # "X are making investments to decarbonize ... and support ...": infinitives
                 if (bare_comma and form != "past" and host.last_end >= 0
                         and _INFINITIVE.search(text, host.last_end, m.start())):
                     continue  # "to bolster X, create Y, support Z": a series of infinitives
@@ -613,6 +658,10 @@ class _Extractor:
                     subj, status = self._run_subject(tokens, k, floor)
                 if status == "sub":
                     continue
+                if subj is None and we and we.group(0) == "We" and status in ("", "nonparty") and not found and len(stack) == 1 \
+                        and stack[0].start == we.start() and prev != "having":
+                    # "We the Leaders of the X remain resolved": the predicate after an apposition without commas
+                    subj = stack[0]
                 if subj is None:
                     if aux or rule.rule == "modal" or status == "nonparty":
                         stack.append(_Subj(None, "3sg", tokens.spans[k][0], modal=rule.rule == "modal",
@@ -672,6 +721,29 @@ class _Extractor:
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject
             self.lead = next((x for x in reversed(stack) if x.committers), None)
         return self._finish(found, sent), intro
+
+    def _aux_subjects(self, tokens: _Tokens, floor: int) -> list[_Subj]:
+        """Clause subjects right before a finite auxiliary ("Ukraine has achieved ...", "The X does not
+        ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""
+        out = []
+        for j in range(floor + 1, len(tokens.spans)):
+            if tokens.low[j] not in _FINITE_AUX:
+                continue
+            subj, status = self._collective_subject(tokens, j - 1, floor)
+            if subj is None and status != "sub":
+                subj, status = self._run_subject(tokens, j - 1, floor)
+            if status == "sub" or subj is None:
+                continue
+            p = tokens.last_before(subj.start)
+            if not (p < floor or tokens.low[p] in BOUNDARY
+                    or (tokens.low[p] == "," and tokens.low[floor] in PREPOSITIONS)):
+                continue  # "the belief that cooperation between A, B and C is ...": no clause subject
+            if status == "nonparty" or subj.committers is None:
+                subj = _Subj(None, "3sg", subj.start)
+            subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
+            subj.past = tokens.low[j] in ("had", "did", "was", "were")
+            out.append(subj)
+        return out
 
     def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
         """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
@@ -749,7 +821,7 @@ class _Extractor:
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
         elif rule.rule in ("agree", "decide"):
-            if nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base":
+            if (nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base") or _RESTART.match(nxt_w):
                 t = find_time_expression(self.text, m.end(), sent.end)
                 kind = "pledge" if t else "establishment"
             elif self.lex.form_of.get(nxt_w) == "base" and self.lex.kind_of_form.get(nxt_w) == "instruction":
@@ -763,12 +835,12 @@ class _Extractor:
                 r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*that\b[^.;:]{0,80}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
+                r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
             kind = "pledge"  # "we are announcing that X will host": a future action
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
                 kind = self.lex.kind_of_form[nxt_w]
-        if coordinated and subj.modal and rule.rule != "adj":
+        if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
             kind = "pledge"  # "we will launch X and establish Y"
         if neg and kind in ("support", "welcome", "emphasis"):
             kind = "opposition"  # "we do not support / recognise"

@@ -138,6 +138,7 @@ _PLACE_LEFT = re.compile(
     r"|^\s*(?:In|Across|Regarding|Concerning|On)"
     r"|\b(?:regard|respect|relation|reference) to"
     r"|\bdiscuss(?:ed|es|ing)?"
+    r"|\b(?:positions?|polic(?:y|ies)|stances?|views?)\s+(?:on|toward|towards|regarding|concerning)"
     rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -205,9 +206,9 @@ def _conflict_context(text: str, start: int) -> bool:
     return bool(_CONFLICT_BEFORE.search(text[max(0, start - 60):start]))
 
 
-# capitalised compass adjectives naming a part of a country ("Southern Mexico"); a lower-case
-# "southern Mexico" stays the country
+# compass adjectives naming a part of a country ("Southern Mexico", "the war in eastern Ukraine")
 _COMPASS = {"Northern", "Southern", "Eastern", "Western"}
+_COMPASS_LOWER = {c.lower() for c in _COMPASS}
 
 
 def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[Mention]:
@@ -233,7 +234,17 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             taken.append((m.start(), m.end()))
 
     n = len(ws)
-    for i, j, rid in index.matches(ws):
+    matches = list(index.matches(ws))
+    # a party whose soil sees a conflict ("the war in eastern Ukraine", "aggression against Ukraine"):
+    # its other place-context mentions ("Russia violated this rule in Ukraine") speak of the place too
+    conflict_parties = set()
+    for i, j, rid in matches:
+        region = regions[rid][0]
+        if region.iso3 and region.iso3 in parties_iso3:
+            at = ws[i - 1][1] if i > 0 and ws[i - 1][0] in _COMPASS | _COMPASS_LOWER else ws[i][1]
+            if _conflict_context(text, at):
+                conflict_parties.add(region.iso3)
+    for i, j, rid in matches:
         start, end = ws[i][1], ws[j - 1][2]
         if any(s < end and start < e for s, e in taken):
             continue
@@ -243,13 +254,15 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
             continue
         prev = ws[i - 1] if i > 0 else None
-        if region.region_type == "country" and prev and prev[0] in _COMPASS and 0 < start - prev[2] <= 1:
+        if region.region_type == "country" and prev and prev[0] in _COMPASS | _COMPASS_LOWER \
+                and 0 < start - prev[2] <= 1:
             # "Southern Mexico", "Eastern Ukraine": a part of the country, a place however it is spoken of
             name = f"{prev[0]} {text[start:end]}"
             found.append(Mention(prev[1], end, Region(slug(name), name, "region", None,
                                                       region.latitude, region.longitude)))
             continue
-        if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start):
+        if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start) \
+                and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
         if needs_context and not is_place_context(text, start):
             continue

@@ -157,6 +157,7 @@ class TableAssembler:
         self.regions: dict = {}
         self.urls: dict[str, str] = {}
         self._seen: set[str] = set()
+        self._in_order, self._last_id = True, None
 
     def add(self, ex: StatementExtraction) -> None:
         rows = self.rows
@@ -165,6 +166,9 @@ class TableAssembler:
         if sid in self._seen:
             raise ValueError(f"statement {sid!r} added twice")
         self._seen.add(sid)
+        # rows come out in primary-key order when statements are added in statement_id order
+        self._in_order = self._in_order and (self._last_id is None or sid > self._last_id)
+        self._last_id = sid
         if st.url:
             self.urls[sid] = st.url
         text = st.text
@@ -222,13 +226,11 @@ class TableAssembler:
                 "topic": _short(c.topic),
             })
             self._commitment_sentence.append(sentence_row(c.trigger_start))
-            seen = set()
-            for role, ids in (("committer", c.committers), ("addressee", c.addressees)):
-                for actor_id in ids:
-                    if actor_id in known_actors and (actor_id, role) not in seen:
-                        seen.add((actor_id, role))
-                        rows["commitment_actors"].append({"actor_id": _short(actor_id), "role": role})
-                        self._commitment_actor_commitment.append(row)
+            roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees))
+                     for actor_id in ids if actor_id in known_actors}
+            for actor_id, role in sorted(roles):  # primary-key order
+                rows["commitment_actors"].append({"actor_id": _short(actor_id), "role": role})
+                self._commitment_actor_commitment.append(row)
 
         all_mentions = sorted(
             [*ex.actor_mentions, *ex.agreement_mentions, *ex.region_mentions],
@@ -244,7 +246,7 @@ class TableAssembler:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The eleven tables, each conformed to its column types and sorted by primary
         key (the rows already are, when statements were added in statement_id
-        order: then no copy is made). The assembler is emptied as it goes."""
+        order: then nothing is sorted or copied). The assembler is emptied as it goes."""
         from pipeline.publish.csv_io import conform, sort_by_primary_key
 
         self.rows["actors"] = [
@@ -266,8 +268,9 @@ class TableAssembler:
         out = {}
         for name in TABLE_ORDER:
             self._fill_deferred(name)
-            frame = to_frame(name, self.rows.pop(name))
-            out[name] = sort_by_primary_key(name, conform(name, frame))
+            frame = conform(name, to_frame(name, self.rows.pop(name)))
+            # in order by construction (tests check it); otherwise sorted here
+            out[name] = frame if self._in_order else sort_by_primary_key(name, frame)
             del frame
         self._texts, self._sentence_ids, self._commitment_ids, self._numbers = [], [], [], None
         return out

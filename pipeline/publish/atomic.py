@@ -60,6 +60,7 @@ import pandas as pd
 
 from pipeline.memory import release_freed_memory
 
+from .csv_io import conformed_tables
 from .duckdb_file import write_duckdb
 from .package import DUCKDB_FILENAME, write_package
 
@@ -291,6 +292,7 @@ def publish_atomically(
     # Swap the real folder when out_dir is a link to one (the link itself stays).
     target = Path(os.path.realpath(out_dir)) if out_dir.is_symlink() else out_dir
     clean_stale_staging(target)
+    tables = conformed_tables(tables)  # checked once here, not again by each writer
     tmp = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
     _ACTIVE.add(str(tmp))
     try:

@@ -7,6 +7,7 @@ repr that round-trips.
 """
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -82,6 +83,21 @@ def sort_by_primary_key(table: Table | str, df: pd.DataFrame) -> pd.DataFrame:
     return df.loc[order].reset_index(drop=True)
 
 
+class Conformed(dict):
+    """Tables already conformed and in primary-key order (see :func:`conformed_tables`):
+    the writers take them as they are instead of checking each again."""
+
+
+def conformed_tables(tables: dict[str, pd.DataFrame]) -> Conformed:
+    """Every table conformed and sorted by primary key, checked once (no copy of a
+    table that already is). A name not defined in tables.yaml is passed through
+    (the writers report it)."""
+    if isinstance(tables, Conformed):
+        return tables
+    return Conformed({name: sort_by_primary_key(name, conform(name, df)) if name in TABLES else df
+                      for name, df in tables.items()})
+
+
 def _key_of(value: object) -> tuple:
     if isinstance(value, str):
         m = _ID_SUFFIX.match(value)
@@ -100,7 +116,7 @@ def is_sorted_by_primary_key(table: Table | str, df: pd.DataFrame) -> bool:
     previous = None
     forms = None
     for values in zip(*(df[c] for c in table.primary_key)):
-        if any(v is None or v is pd.NA or (isinstance(v, float) and v != v) for v in values):
+        if any(v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) for v in values):
             return False
         key = tuple(_key_of(v) for v in values)
         form = tuple(k[0] for k in key)
@@ -139,13 +155,14 @@ def _cells(table: Table, typed: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=table.field_names)
 
 
-def write_table_csv(table: Table | str, df: pd.DataFrame, path: Path) -> Path:
+def write_table_csv(table: Table | str, df: pd.DataFrame, path: Path, *, conformed: bool = False) -> Path:
     """Write one table as CSV (see the module docstring for the format), turning
-    ``CSV_CHUNK_ROWS`` rows at a time into text."""
+    ``CSV_CHUNK_ROWS`` rows at a time into text. ``conformed``: ``df`` comes from
+    :func:`conformed_tables` (not checked again)."""
     table = _table(table)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    typed = sort_by_primary_key(table, conform(table, df))
+    typed = df if conformed else sort_by_primary_key(table, conform(table, df))
     with open(path, "w", encoding="utf-8", newline="") as fh:
         for start in range(0, max(len(typed), 1), CSV_CHUNK_ROWS):
             _cells(table, typed.iloc[start:start + CSV_CHUNK_ROWS]).to_csv(

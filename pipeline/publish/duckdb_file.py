@@ -11,7 +11,7 @@ from pipeline.metadata import TABLES, duckdb_ddl, table_order
 from pipeline.metadata.to_duckdb import quote_ident
 from pipeline.metadata.views import views_ddl
 
-from .csv_io import conform, sort_by_primary_key
+from .csv_io import conformed_tables
 
 DUCKDB_CONFIG = {"threads": 1}
 INSERT_CHUNK_ROWS = 50_000  # rows handed to DuckDB at a time (each insert is its own transaction) ...
@@ -39,6 +39,7 @@ def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     (the file is then left half-written: write it to a temporary path, as
     :func:`publish_atomically` does)."""
     path = Path(path)
+    tables = conformed_tables(tables)
     for p in (path, path.with_name(path.name + ".wal")):
         p.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +52,7 @@ def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         con.execute(views_ddl())
         for name in order:
             t = TABLES[name]
-            frame = sort_by_primary_key(t, conform(t, tables[name]))
+            frame = tables[name]
             cols = ", ".join(quote_ident(c) for c in t.field_names)
             select = ", ".join(
                 f"CAST({quote_ident(f.name)} AS DATE)" if f.type == "date" else quote_ident(f.name) for f in t.fields

@@ -13,7 +13,7 @@ from pipeline.memory import release_freed_memory
 from pipeline.metadata import PACKAGE, TABLES, VIEWS, datapackage_descriptor, markdown_docs, views_markdown
 
 from .chart import CHART_PATH, CHART_TITLE, write_chart
-from .csv_io import write_table_csv
+from .csv_io import conformed_tables, write_table_csv
 from .review import REVIEW_DIR, write_review
 
 DUCKDB_FILENAME = "joint_statements.duckdb"
@@ -183,6 +183,7 @@ def write_package(
     inject failures).
     """
     _check_tables(tables)
+    tables = conformed_tables(tables)
     out_dir = Path(out_dir)
     (out_dir / "data").mkdir(parents=True, exist_ok=True)
     sources = list(sources)
@@ -194,7 +195,7 @@ def write_package(
             on_file_written(path)
 
     for name, t in TABLES.items():
-        done(t.csv_path, write_table_csv(t, tables[name], out_dir / t.csv_path))
+        done(t.csv_path, write_table_csv(t, tables[name], out_dir / t.csv_path, conformed=True))
     row_counts = {name: len(df) for name, df in tables.items()}
     readme = out_dir / "README.md"
     readme.write_text(readme_markdown(row_counts, sources, version=version), encoding="utf-8", newline="\n")

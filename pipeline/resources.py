@@ -20,7 +20,8 @@ class PipelineFolders(dg.ConfigurableResource):
     out_dir: str = "datapackage"
     max_bytes: int = DEFAULT_MAX_BYTES
     # Per-statement extraction cache (pipeline/cache.py): None = <out_dir parent>/.joint_statements_cache,
-    # "" = no cache. workers: processes for extraction (0 = every core when it pays, 1 = none).
+    # "" = no cache. workers: processes for extraction (0 = every core when it pays,
+    # 1 = this process only, n = this process and n - 1 spawned workers).
     cache_dir: str | None = None
     workers: int = 0
 

@@ -1,8 +1,11 @@
 """Statements in, the eleven tables out: runs every extractor and assembles rows.
 
-Plain Python, no Dagster. ``extract_statement`` works on one statement (the unit
-that is cached and parallelised); ``assemble_tables`` merges many into the
-tables of DATA_MODEL.md, with deterministic row order and IDs.
+Plain Python, no Dagster. ``extract_statement`` (pipeline/extract/statement.py)
+works on one statement, the unit that is cached and parallelised;
+``iter_extractions`` yields the accepted ones as they come; ``TableAssembler``
+folds each into the tables of DATA_MODEL.md (deterministic row order and IDs)
+so that a corpus is never held as extraction objects; ``assemble_tables`` does
+both for any iterable.
 """
 from __future__ import annotations
 

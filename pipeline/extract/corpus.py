@@ -158,7 +158,6 @@ class TableAssembler:
         self.actors: dict[str, Actor] = {}
         self.agreements: dict = {}
         self.regions: dict = {}
-        self.urls: dict[str, str] = {}
         self._seen: set[str] = set()
         self._in_order, self._last_id = True, None
 
@@ -172,8 +171,6 @@ class TableAssembler:
         # rows come out in primary-key order when statements are added in statement_id order
         self._in_order = self._in_order and (self._last_id is None or sid > self._last_id)
         self._last_id = sid
-        if st.url:
-            self.urls[sid] = st.url
         text = st.text
         number = len(self._texts)
         self._texts.append(text)

@@ -33,7 +33,8 @@ def write_duckdb(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     replaced) with every table's DDL (types, NOT NULL, PRIMARY/FOREIGN KEY,
     CHECKs, COMMENT ON) and every view of ``views.yaml`` (with COMMENT ON
     VIEW / COLUMN), insert the rows in foreign-key dependency order
-    (sorted by primary key) in one transaction, checkpoint and close.
+    (sorted by primary key), in chunks, with a checkpoint after each table,
+    and close. The file is complete only when this returns.
 
     Raises ``duckdb.ConstraintException`` when a key or CHECK is violated
     (the file is then left half-written: write it to a temporary path, as

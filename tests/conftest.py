@@ -22,26 +22,23 @@ def repo() -> Path:
     return REPO
 
 
+def _build_corpus(tmp_path_factory, folder: str, name: str):
+    from pipeline.build import run_build
+
+    out = tmp_path_factory.mktemp(name) / "package"
+    return run_build(need(CORPUS / folder), out), out
+
+
 @pytest.fixture(scope="session")
 def dev_build(tmp_path_factory):
     """The six development statements (../shared/corpus/raw) built once per session."""
-    from pipeline.build import run_build
-
-    raw = need(CORPUS / "raw")
-    out = tmp_path_factory.mktemp("dev") / "package"
-    report = run_build(raw, out)
-    return report, out
+    return _build_corpus(tmp_path_factory, "raw", "dev")
 
 
 @pytest.fixture(scope="session")
 def unlabeled_build(tmp_path_factory):
     """The twenty unlabeled statements built once per session."""
-    from pipeline.build import run_build
-
-    raw = need(CORPUS / "unlabeled")
-    out = tmp_path_factory.mktemp("unlabeled") / "package"
-    report = run_build(raw, out)
-    return report, out
+    return _build_corpus(tmp_path_factory, "unlabeled", "unlabeled")
 
 
 EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for reproducible builds in tests

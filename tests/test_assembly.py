@@ -181,3 +181,12 @@ def test_chunk_rows_shrink_for_long_texts(extractions):
     long = duckdb_file._chunk_rows(TABLES["statements"], frames["statements"])
     short = duckdb_file._chunk_rows(TABLES["commitment_actors"], frames["commitment_actors"])
     assert 100 <= long < short == duckdb_file.INSERT_CHUNK_ROWS
+
+
+def test_a_row_with_an_unknown_column_is_refused():
+    from pipeline.extract.corpus import _Columns
+
+    columns = _Columns("statement_regions")
+    columns.append({"statement_id": "s", "region_id": "south-china-sea", "mentions": 1})
+    with pytest.raises(KeyError, match="regoin_id"):
+        columns.append({"statement_id": "s", "regoin_id": "x", "mentions": 1})

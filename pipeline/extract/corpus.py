@@ -126,11 +126,11 @@ class _Columns:
         fields = [f for f in TABLES[name].fields if f.name not in deferred]
         self.data: dict[str, list | array] = {
             f.name: array("q") if f.type == "integer" and f.required else [] for f in fields}
+        self._names = frozenset(self.data)
 
     def append(self, row: dict) -> None:
-        unknown = set(row) - set(self.data)
-        if unknown:
-            raise KeyError(f"unknown columns {sorted(unknown)}")
+        if not row.keys() <= self._names:  # a view comparison: no set built per row
+            raise KeyError(f"unknown columns {sorted(set(row) - self._names)}")
         for column, values in self.data.items():
             values.append(row.get(column))
 

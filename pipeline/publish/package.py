@@ -205,7 +205,6 @@ def write_package(
     release_freed_memory()
     for page in write_review(tables, out_dir):
         done(page.relative_to(out_dir).as_posix(), page)
-    release_freed_memory()
     done(
         "datapackage.json",
         write_datapackage_json(out_dir / "datapackage.json", sources, version=version, created=created),

@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--out-dir", type=Path, default=Path("datapackage"))
     e.add_argument("--verbose", action="store_true", help="list every miss")
     e.add_argument("--json", action="store_true", help="print one JSON object")
+    r = sub.add_parser("release", help="zip a built package for download: CSV + datapackage.json, DuckDB, "
+                       "Parquet, SHA256SUMS")
+    r.add_argument("--out-dir", type=Path, default=Path("datapackage"),
+                   help="the built package to release (default datapackage)")
+    r.add_argument("--dist-dir", "--dist", dest="dist_dir", type=Path, default=Path("dist"),
+                   help="where joint-statements-<version>.zip is written (default dist)")
     return p
 
 
@@ -52,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_query(args)
         if args.command == "evaluate":
             return cmd_evaluate(args)
+        if args.command == "release":
+            return cmd_release(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILED
@@ -141,6 +149,22 @@ def cmd_evaluate(args) -> int:
         return EXIT_USAGE
     result, tallies = evaluate(args.out_dir, args.gold)
     print(to_json(result) if args.json else format_report(result, tallies, verbose=args.verbose))
+    return EXIT_OK
+
+
+def cmd_release(args) -> int:
+    from pipeline.publish.release import PackageMissing, ReleaseError, make_release
+
+    try:
+        rel = make_release(args.out_dir, args.dist_dir)
+    except PackageMissing as e:
+        err(f"error: {e}")
+        return EXIT_USAGE
+    except ReleaseError as e:
+        err(f"error: {e}; no release was written")
+        return EXIT_FAILED
+    print(f"released {rel.path}: {rel.path.stat().st_size:,} bytes, {len(rel.entries)} files, "
+          f"sha256 {rel.sha256}")
     return EXIT_OK
 
 

@@ -86,6 +86,8 @@ def readme_markdown(
     version: str | None = None,
 ) -> str:
     """The package's README: what it holds, sources, row counts, example SQL, field docs."""
+    from .release import get_the_data_markdown  # here: release.py imports this module
+
     sources = list(sources)
     lines = [
         f"# {PACKAGE.title}",
@@ -99,6 +101,7 @@ def readme_markdown(
         + ", ".join(f"[{lic.title}]({lic.path}) (`{lic.name}`)" for lic in PACKAGE.licenses)
         + ". The statements themselves remain under their publishers' terms.",
         "",
+        get_the_data_markdown(),
         "## Files",
         "",
         "| file | what |",

@@ -103,6 +103,44 @@ def entry_time(environ: Mapping[str, str] | None = None) -> tuple[int, int, int,
     return time.gmtime(max(epoch, ZIP_MIN_EPOCH))[:6]
 
 
+def get_the_data_markdown(version: str | None = None) -> str:
+    """The package README's opening section: the zip and a one-liner per tool
+    (tests/test_release.py runs the Python lines against a real release)."""
+    name = zip_name(version)
+    return f"""## Get the data
+
+Everything in one file: `{name}`, made from this folder by
+`python -m pipeline release`. It holds this package (`datapackage.json`,
+`data/*.csv`, this README, the charts and the review pages), the DuckDB file
+`{DUCKDB_FILENAME}`, one Parquet file per table in `{PARQUET_DIR}/`, and
+`{SUMS_NAME}`. Its files are at the top level: unzip it into a folder of its own.
+
+```sh
+unzip {name} -d joint-statements && cd joint-statements && sha256sum -c {SUMS_NAME}
+```
+
+Then, in that folder, one line per tool (each reads the `commitments` table):
+
+```python
+import duckdb, frictionless, pandas as pd
+
+commitments = pd.read_csv("data/commitments.csv")  # pandas
+commitments = duckdb.read_csv("data/commitments.csv").df()  # DuckDB, CSV
+commitments = duckdb.read_parquet("{PARQUET_DIR}/commitments.parquet").df()  # DuckDB, Parquet
+commitments = frictionless.Package("datapackage.json").get_resource("commitments").to_pandas()  # typed by its schema
+```
+
+```r
+commitments <- frictionless::read_resource(frictionless::read_package("datapackage.json"), "commitments")
+```
+
+The Python `frictionless` reads the zip without unzipping it too
+(`frictionless.Package("{name}")`, or `frictionless validate {name}`);
+`pd.read_parquet` works where pyarrow is installed; for SQL over all tables,
+keys and views, open `{DUCKDB_FILENAME}` (see Querying below).
+"""
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test dev ui clean
+.PHONY: run test dev ui clean release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,12 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# dist/joint-statements-<version>.zip from the package `make run` built; entry times from
+# SOURCE_DATE_EPOCH, else the last commit's time (so the zip is reproducible)
+release: $(VENV)/.installed
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+	$(BIN)/python -m pipeline release --out-dir datapackage --dist-dir dist
 
 ui: $(VENV)/.installed
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \

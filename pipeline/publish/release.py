@@ -172,8 +172,8 @@ def package_entries(pkg: Path) -> dict[str, Path]:
     for rel in ["README.md", *paths, DUCKDB_FILENAME]:
         path = pkg / rel
         if not path.is_file():
-            hint = " (the DuckDB file is built, not committed: run `make run`)" if rel == DUCKDB_FILENAME else ""
-            raise PackageMissing(f"{pkg} has no {rel}; run `python -m pipeline build` first{hint}")
+            why = " (it is built, not committed)" if rel == DUCKDB_FILENAME else ""
+            raise PackageMissing(f"{pkg} has no {rel}{why}: run `make run` or `python -m pipeline build` first")
         entries[rel] = path
     for folder in PACKAGE_FOLDERS:
         for path in sorted((pkg / folder).rglob("*")):

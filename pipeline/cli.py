@@ -153,11 +153,11 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from pipeline.publish.release import PackageMissing, ReleaseError, make_release
+    from pipeline.publish.release import ReleaseError, UsageError, make_release
 
     try:
         rel = make_release(args.out_dir, args.dist_dir)
-    except PackageMissing as e:
+    except UsageError as e:
         err(f"error: {e}")
         return EXIT_USAGE
     except ReleaseError as e:

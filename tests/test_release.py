@@ -212,3 +212,15 @@ def test_duckdb_file_from_another_build_fails_and_writes_nothing(released, tmp_p
     assert main(["release", "--out-dir", str(copy), "--dist-dir", str(dist)]) == EXIT_FAILED
     assert "from another build" in capsys.readouterr().err
     assert list(dist.iterdir()) == []  # no zip, no leftovers
+
+
+def test_descriptor_pointing_outside_the_package_is_refused(released, tmp_path, capsys):
+    pkg, _, _ = released
+    copy = tmp_path / "odd"
+    shutil.copytree(pkg, copy)
+    descriptor = copy / "datapackage.json"
+    text = descriptor.read_text(encoding="utf-8").replace('"data/regions.csv"', '"../regions.csv"')
+    descriptor.write_text(text, encoding="utf-8")
+    shutil.copy(copy / "data" / "regions.csv", tmp_path / "regions.csv")
+    assert main(["release", "--out-dir", str(copy), "--dist-dir", str(tmp_path / "d")]) == EXIT_FAILED
+    assert "points outside the package" in capsys.readouterr().err

@@ -23,7 +23,7 @@ metadata blocks that differ with it), so its line in ``SHA256SUMS`` differs too.
 
 Before zipping, the package is checked: it must have ``datapackage.json``,
 ``README.md``, each resource's CSV and the DuckDB file (else
-:class:`PackageMissing`), and every DuckDB table must hold as many rows as its
+:class:`UsageError`), and every DuckDB table must hold as many rows as its
 CSV (else :class:`ReleaseError`: the DuckDB file is from another build).
 """
 from __future__ import annotations
@@ -64,8 +64,9 @@ class ReleaseError(RuntimeError):
     """The release was not made (nothing was written to the dist folder)."""
 
 
-class PackageMissing(ReleaseError):
-    """A usage error: no built package (or part of one) where the release was asked for."""
+class UsageError(ReleaseError):
+    """No built package (or part of one) where the release was asked for, a dist
+    folder that is a file, or a SOURCE_DATE_EPOCH that is not a number."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def entry_time(environ: Mapping[str, str] | None = None) -> tuple[int, int, int,
         try:
             epoch = int(raw)
         except ValueError:
-            raise PackageMissing(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}") from None
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}") from None
     else:
         epoch = int(time.time())
     return time.gmtime(max(epoch, ZIP_MIN_EPOCH))[:6]
@@ -109,8 +110,8 @@ def get_the_data_markdown(version: str | None = None) -> str:
     name = zip_name(version)
     return f"""## Get the data
 
-Everything in one file: `{name}`, made from this folder by
-`python -m pipeline release`. It holds this package (`datapackage.json`,
+Everything in one file: `{name}` (`python -m pipeline release` makes it
+from a built package). It holds this package (`datapackage.json`,
 `data/*.csv`, this README, the charts and the review pages), the DuckDB file
 `{DUCKDB_FILENAME}`, one Parquet file per table in `{PARQUET_DIR}/`, and
 `{SUMS_NAME}`. Its files are at the top level: unzip it into a folder of its own.
@@ -158,22 +159,25 @@ def csv_rows(path: Path) -> int:
 def package_entries(pkg: Path) -> dict[str, Path]:
     """``{name in the zip: file}`` for the package part (everything but Parquet and SHA256SUMS)."""
     if not pkg.is_dir():
-        raise PackageMissing(f"{pkg} is not a folder; build the package first "
+        raise UsageError(f"{pkg} is not a folder; build the package first "
                              "(`python -m pipeline build --out-dir ...`)")
     descriptor = pkg / "datapackage.json"
     if not descriptor.is_file():
-        raise PackageMissing(f"no datapackage.json in {pkg}; run `python -m pipeline build` first")
+        raise UsageError(f"no datapackage.json in {pkg}; run `python -m pipeline build` first")
     try:
         resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
         paths = [str(r["path"]) for r in resources]
     except (ValueError, KeyError, TypeError) as e:
         raise ReleaseError(f"{descriptor} is not a data package descriptor with resources: {e}") from None
+    outside = [rel for rel in paths if Path(rel).is_absolute() or ".." in Path(rel).parts]
+    if outside:
+        raise ReleaseError(f"{descriptor} points outside the package: {outside}")
     entries = {"datapackage.json": descriptor}
     for rel in ["README.md", *paths, DUCKDB_FILENAME]:
         path = pkg / rel
         if not path.is_file():
             why = " (it is built, not committed)" if rel == DUCKDB_FILENAME else ""
-            raise PackageMissing(f"{pkg} has no {rel}{why}: run `make run` or `python -m pipeline build` first")
+            raise UsageError(f"{pkg} has no {rel}{why}: run `make run` or `python -m pipeline build` first")
         entries[rel] = path
     for folder in PACKAGE_FOLDERS:
         for path in sorted((pkg / folder).rglob("*")):
@@ -229,14 +233,14 @@ def make_release(pkg: Path, dist: Path, *, version: str | None = None) -> Releas
     SHA256SUMS into ``dist/joint-statements-<version>.zip`` (replaced if it
     exists; written to a temporary name first, so a failure leaves no partial zip).
 
-    Raises :class:`PackageMissing` (a usage error) when ``pkg`` holds no complete
+    Raises :class:`UsageError` (a usage error) when ``pkg`` holds no complete
     built package or ``dist`` is not a folder, :class:`ReleaseError` when the
     package is inconsistent."""
     pkg, dist = Path(pkg), Path(dist)
     version = version or project_version()
     date_time = entry_time()
     if dist.exists() and not dist.is_dir():
-        raise PackageMissing(f"{dist} exists and is not a folder; choose another --dist-dir")
+        raise UsageError(f"{dist} exists and is not a folder; choose another --dist-dir")
     entries = package_entries(pkg)
     csvs = {name: entries[t.csv_path] for name, t in TABLES.items() if t.csv_path in entries}
     if len(csvs) != len(TABLES):

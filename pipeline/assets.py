@@ -72,8 +72,12 @@ def raw_statements(context: dg.AssetExecutionContext, folders: PipelineFolders) 
     metadata (date, place, source, title). Rejected files are listed with reasons."""
     with stage("reading raw files"):
         result = read_raw_dir(folders.raw_path, max_bytes=folders.max_bytes)
+    warned = [(st.source_file, w) for st in result.statements for w in st.warnings]
+    for source_file, message in warned:
+        context.log.warning(f"{source_file}: {message}")
     context.add_output_metadata({
         "accepted": len(result.statements),
+        "warnings": len(warned),
         **report_rejections(context, result.rejected),
         "raw_dir": dg.MetadataValue.path(str(folders.raw_path.resolve())),
     })
@@ -211,6 +215,11 @@ def published_package(context: dg.AssetExecutionContext, folders: PipelineFolder
     """Writes the package and the DuckDB file to a temporary folder and moves them into
     place only when everything was written (runs only after every blocking check passed)."""
     tables_by_name = {name: frames[name] for name in TABLE_ORDER}
+    if not len(tables_by_name["statements"]) and not folders.allow_empty:
+        raise dg.Failure(
+            description=(f"no statement was accepted from {folders.raw_path}: nothing published, "
+                         f"{folders.out_path} is left as it was (build --allow-empty publishes an empty "
+                         "package anyway)"))
     sources = statement_sources(tables_by_name["statements"], urls=extraction.urls)
     with stage("publishing"):
         written = publish_atomically(tables_by_name, folders.out_path, sources)

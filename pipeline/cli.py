@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline build|validate|query`` (DATA_MODEL.md, "Command line").
+"""Command line: ``python -m pipeline build|validate|query|evaluate|release`` (DATA_MODEL.md, "Command line"),
+also installed as the ``joint-statements`` console script.
 
 Exit status
   0  every input accepted, every check passed, package published
@@ -10,40 +11,68 @@ Exit status
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+QUERY_FORMATS = ("table", "csv", "json")
+CELL_WIDTH = 80  # characters of a cell shown by ``query --format table`` unless --wide
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Keeps the epilog's line breaks and shows every option's default."""
+
+
+def _out_dir_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--out-dir", type=Path, default=Path("datapackage"), metavar="DIR",
+                   help=f"the package folder {what}")
 
 
 def _parser() -> argparse.ArgumentParser:
     from pipeline.ingest import DEFAULT_MAX_BYTES
 
     p = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter,
-                                epilog="\n".join(__doc__.splitlines()[2:]))
-    sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="read raw statements, extract, validate and publish the package")
-    b.add_argument("--raw-dir", type=Path, default=Path("raw"))
-    b.add_argument("--out-dir", type=Path, default=Path("datapackage"))
-    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                   help=f"largest raw file accepted, in bytes (default {DEFAULT_MAX_BYTES})")
-    v = sub.add_parser("validate", help="check a published package (Frictionless and Pandera)")
-    v.add_argument("--out-dir", type=Path, default=Path("datapackage"))
-    q = sub.add_parser("query", help="run SQL against the package's DuckDB file (read-only)")
-    q.add_argument("sql")
-    q.add_argument("--out-dir", type=Path, default=Path("datapackage"))
-    e = sub.add_parser("evaluate", help="score a published package against gold annotations (ANNOTATION.md format)")
-    e.add_argument("--gold", type=Path, required=True, help="folder of <statement_id>.yaml gold files")
-    e.add_argument("--out-dir", type=Path, default=Path("datapackage"))
+                                formatter_class=_Formatter,
+                                epilog="\n".join(__doc__.splitlines()[3:]))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", formatter_class=_Formatter,
+                       help="read raw statements, extract, validate and publish the package",
+                       description="Read every statement of the raw folder, extract the tables, run the "
+                                   "blocking checks and publish the package atomically.")
+    b.add_argument("--raw-dir", type=Path, default=Path("raw"), metavar="DIR",
+                   help="folder of statements (.txt, .md, .html; subfolders are read too)")
+    _out_dir_option(b, "to publish to (replaced atomically; left as it was when anything fails)")
+    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help="largest raw file accepted, in bytes")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish even when no statement is accepted (replaces the package with an empty one)")
+    v = sub.add_parser("validate", formatter_class=_Formatter,
+                       help="check a published package (Frictionless, Pandera, keys, spans, DuckDB)")
+    _out_dir_option(v, "to check")
+    q = sub.add_parser("query", formatter_class=_Formatter,
+                       help="run SQL against the package's DuckDB file (read-only)",
+                       description="Run one SQL query against joint_statements.duckdb (opened read-only) "
+                                   "and print the result.")
+    q.add_argument("sql", help="the SQL query, e.g. \"SELECT kind, count(*) FROM commitments GROUP BY kind\"")
+    _out_dir_option(q, "whose DuckDB file is queried")
+    q.add_argument("--format", choices=QUERY_FORMATS, default="table",
+                   help="aligned table, CSV (header row) or JSON (one array of objects)")
+    q.add_argument("--wide", action="store_true",
+                   help=f"table format: show whole cells instead of cutting them at {CELL_WIDTH} characters")
+    e = sub.add_parser("evaluate", formatter_class=_Formatter,
+                       help="score a published package against gold annotations (ANNOTATION.md format)")
+    e.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of <statement_id>.yaml gold files")
+    _out_dir_option(e, "to score")
     e.add_argument("--verbose", action="store_true", help="list every miss")
     e.add_argument("--json", action="store_true", help="print one JSON object")
-    r = sub.add_parser("release", help="zip a built package for download: CSV + datapackage.json, DuckDB, "
-                       "Parquet, SHA256SUMS")
-    r.add_argument("--out-dir", type=Path, default=Path("datapackage"),
-                   help="the built package to release (default datapackage)")
-    r.add_argument("--dist-dir", "--dist", dest="dist_dir", type=Path, default=Path("dist"),
-                   help="where joint-statements-<version>.zip is written (default dist)")
+    r = sub.add_parser("release", formatter_class=_Formatter,
+                       help="zip a built package for download: package, DuckDB, Parquet, SHA256SUMS",
+                       description="Write <dist-dir>/joint-statements-<version>.zip from an already-built "
+                                   "package (version from pyproject.toml; entry times from SOURCE_DATE_EPOCH).")
+    _out_dir_option(r, "to release (built first with `build`; its DuckDB file is needed)")
+    r.add_argument("--dist-dir", "--dist", dest="dist_dir", type=Path, default=Path("dist"), metavar="DIR",
+                   help="where the zip is written")
     return p
 
 
@@ -79,10 +108,15 @@ def cmd_build(args) -> int:
     if args.max_bytes <= 0:
         err("error: --max-bytes must be a positive number of bytes")
         return EXIT_USAGE
+    if args.out_dir.exists() and not args.out_dir.is_dir():
+        err(f"error: --out-dir {args.out_dir} exists and is not a folder; remove it or choose another folder")
+        return EXIT_USAGE
     from pipeline import progress
 
     progress.configure(enabled=True)
-    report = run_build(args.raw_dir, args.out_dir, max_bytes=args.max_bytes)
+    report = run_build(args.raw_dir, args.out_dir, max_bytes=args.max_bytes, allow_empty=args.allow_empty)
+    for source_file, message in report.warnings:
+        err(f"warning {source_file}: {message}")
     for r in report.rejected:
         err(f"rejected {r.source_file}: {r.reason}")
     for c in report.failed_checks:
@@ -122,6 +156,10 @@ def cmd_query(args) -> int:
 
     from pipeline.publish import DUCKDB_NAME
 
+    if not strip_sql_comments(args.sql).strip(" \t\r\n;"):
+        err("error: the query is empty (or only comments); give one SQL statement, e.g. "
+            "\"SELECT count(*) FROM statements\"")
+        return EXIT_USAGE
     db = args.out_dir / DUCKDB_NAME
     if not db.is_file():
         err(f"error: no {DUCKDB_NAME} in {args.out_dir}; run `python -m pipeline build` first")
@@ -134,8 +172,20 @@ def cmd_query(args) -> int:
         return EXIT_USAGE
     finally:
         con.close()
-    print(format_table(df))
+    if args.format == "csv":
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    elif args.format == "json":
+        print(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+    else:
+        print(format_table(df, width=None if args.wide else CELL_WIDTH))
     return EXIT_OK
+
+
+def strip_sql_comments(sql: str) -> str:
+    """``sql`` without ``-- ...`` line comments and ``/* ... */`` block comments
+    (quoted strings are kept whole, so a ``--`` inside quotes is not a comment)."""
+    token = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?(?:\*/|\Z)", re.S)
+    return token.sub(lambda m: m.group(0) if m.group(0)[0] in "'\"" else " ", sql)
 
 
 def cmd_evaluate(args) -> int:
@@ -168,12 +218,14 @@ def cmd_release(args) -> int:
     return EXIT_OK
 
 
-def format_table(df) -> str:
-    """An aligned plain-text table, NULL shown as empty, long cells cut."""
+def format_table(df, width: int | None = CELL_WIDTH) -> str:
+    """An aligned plain-text table, NULL shown as empty, line breaks shown as
+    spaces, cells longer than ``width`` cut (``None``: never cut)."""
     if df.empty:
         return " | ".join(df.columns) + "\n(0 rows)"
-    shown = df.astype("string").fillna("")
-    shown = shown.map(lambda v: (v[:77] + "...") if len(v) > 80 else v.replace("\n", " "))
+    shown = df.astype("string").fillna("").map(lambda v: v.replace("\n", " "))
+    if width is not None:
+        shown = shown.map(lambda v: (v[: width - 3] + "...") if len(v) > width else v)
     widths = [max(len(str(c)), *(len(v) for v in shown[c])) for c in shown.columns]
     lines = [" | ".join(str(c).ljust(w) for c, w in zip(shown.columns, widths)),
              "-+-".join("-" * w for w in widths)]

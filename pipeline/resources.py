@@ -24,6 +24,9 @@ class PipelineFolders(dg.ConfigurableResource):
     # 1 = this process only, n = this process and n - 1 spawned workers).
     cache_dir: str | None = None
     workers: int = 0
+    # Publishing a package of no statement replaces the previous package with an
+    # empty one: refused unless asked for (``build --allow-empty``).
+    allow_empty: bool = False
 
     @classmethod
     def from_env(cls) -> "PipelineFolders":

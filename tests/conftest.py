@@ -22,6 +22,21 @@ def repo() -> Path:
     return REPO
 
 
+SEED_NAME = "canada-japan-2026-03-06.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_raw(tmp_path_factory) -> Path:
+    """A raw folder holding only the seed statement (raw/ holds the whole public
+    corpus; tests that need one small, known statement build this folder)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("seed") / "raw"
+    folder.mkdir()
+    shutil.copy2(REPO / "raw" / SEED_NAME, folder / SEED_NAME)
+    return folder
+
+
 def _build_corpus(tmp_path_factory, folder: str, name: str):
     from pipeline.build import run_build
 

@@ -90,10 +90,10 @@ def test_development_scores_meet_the_floor(dev_build):
         assert scores[table]["f1"] >= 0.70, (table, scores[table])
 
 
-def test_cli_build_validate_query(tmp_path, repo):
+def test_cli_build_validate_query(tmp_path, repo, seed_raw):
     out = tmp_path / "pkg"
     cmd = [sys.executable, "-m", "pipeline"]
-    build = subprocess.run([*cmd, "build", "--raw-dir", str(repo / "raw"), "--out-dir", str(out)],
+    build = subprocess.run([*cmd, "build", "--raw-dir", str(seed_raw), "--out-dir", str(out)],
                            capture_output=True, text=True, cwd=repo)
     assert build.returncode == 0, build.stderr
     assert "Traceback" not in build.stderr

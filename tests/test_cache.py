@@ -151,11 +151,11 @@ def extraction_metadata(instance):
     return {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
 
 
-def test_dagster_extraction_reports_new_changed_reused(tmp_path, repo):
+def test_dagster_extraction_reports_new_changed_reused(tmp_path, repo, seed_raw):
     from pipeline.definitions import make_definitions
 
     raw = tmp_path / "raw"
-    shutil.copytree(repo / "raw", raw)
+    shutil.copytree(seed_raw, raw)
     folders = PipelineFolders(raw_dir=str(raw), out_dir=str(tmp_path / "out" / "pkg"))
     job = make_definitions(folders).resolve_implicit_global_asset_job_def()
     with dg.instance_for_test() as instance:
@@ -184,6 +184,6 @@ def test_disabled_cache(tmp_path):
         tmp_path / "x"
 
 
-def test_ingested_statements_cache_round_trip(tmp_path, repo):
-    sts = read_raw_dir(repo / "raw").statements
+def test_ingested_statements_cache_round_trip(tmp_path, repo, seed_raw):
+    sts = read_raw_dir(seed_raw).statements
     assert extract_corpus(sts, cache_dir=tmp_path, workers=1) == extract_corpus(sts, cache_dir=tmp_path)

@@ -28,9 +28,9 @@ def test_definitions_load_with_every_table_and_check():
         assert graph.get_check_spec(key).blocking, key
 
 
-def test_materialize_all_in_process(tmp_path, repo):
+def test_materialize_all_in_process(tmp_path, repo, seed_raw):
     out = tmp_path / "pkg"
-    folders = PipelineFolders(raw_dir=str(repo / "raw"), out_dir=str(out))
+    folders = PipelineFolders(raw_dir=str(seed_raw), out_dir=str(out))
     job = make_definitions(folders).resolve_implicit_global_asset_job_def()
     (tmp_path / "home").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
@@ -77,9 +77,9 @@ def broken_span(frames):
 
 
 @pytest.mark.parametrize("breaker", [duplicate_key, bad_enum, dangling_foreign_key, broken_span])
-def test_a_broken_row_fails_its_check_and_nothing_is_published(breaker, tmp_path, repo, monkeypatch):
+def test_a_broken_row_fails_its_check_and_nothing_is_published(breaker, tmp_path, monkeypatch, seed_raw):
     out = tmp_path / "pkg"
-    first = run_build(repo / "raw", out)
+    first = run_build(seed_raw, out)
     assert first.published
     before = snapshot(out)
 
@@ -92,7 +92,7 @@ def test_a_broken_row_fails_its_check_and_nothing_is_published(breaker, tmp_path
         return frames
 
     monkeypatch.setattr(assets_module, "assemble_tables", corrupted)
-    report = run_build(repo / "raw", out)
+    report = run_build(seed_raw, out)
     assert not report.published
     assert any(f".{expected['check']}:" in c for c in report.failed_checks), report.failed_checks
     assert snapshot(out) == before

@@ -30,12 +30,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def dagster_dev(tmp_path, repo):
+def dagster_dev(tmp_path, repo, seed_raw):
     port = free_port()
     home, out = tmp_path / "dagster_home", tmp_path / "out"
     home.mkdir()
     env = {**os.environ, "DAGSTER_HOME": str(home), "JOINT_STATEMENTS_OUT_DIR": str(out),
-           "JOINT_STATEMENTS_RAW_DIR": str(repo / "raw"), "DAGSTER_DISABLE_TELEMETRY": "yes"}
+           "JOINT_STATEMENTS_RAW_DIR": str(seed_raw), "DAGSTER_DISABLE_TELEMETRY": "yes"}
     dagster = Path(sys.executable).with_name("dagster")
     log = (tmp_path / "dagster_dev.log").open("w")
     proc = subprocess.Popen([str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port)], cwd=repo, env=env,

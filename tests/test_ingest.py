@@ -82,7 +82,8 @@ def test_ordinary_openings_are_not_datelines(tmp_path):
     r = read_raw_dir(tmp_path)
     assert [s.text for s in r.statements] == ["On March 17, President Biden hosted the Taoiseach.",
                                                "Today, March 6, 2026 - we met in Tokyo."]
-    assert all(s.place is None for s in r.statements)
+    # no dateline was taken: the place comes from the meeting sentence ("we met in Tokyo")
+    assert [s.place for s in r.statements] == [None, "Tokyo"]
 
 
 def test_date_from_the_first_sentence_when_nothing_else_gives_one(tmp_path):
@@ -425,3 +426,30 @@ def test_crawl_line_and_dateline_in_their_own_paragraphs(tmp_path, opening):
     s = one(tmp_path)
     assert (s.date, s.place, s.source) == (dt.date(2026, 3, 6), "Tokyo", "CNW")
     assert s.text == BODY.strip()
+
+
+@pytest.mark.parametrize(("opening", "place"), [
+    ("The two leaders met today in Port Veras, Ostland, to discuss trade.", "Port Veras"),
+    ("Ministers gathered virtually and in person in Lindholm on 4 May 2031.", "Lindholm"),
+    ("The third meeting of the Council took place in San Aurelio, Velmar, on 2 April.", "San Aurelio"),
+    ("The leaders will meet in Lindholm next year.", None),           # a meeting to come
+    ("The talks were held in May and will resume in Port Veras.", None),  # a month is no place
+    ("Citizens gathered and debated in Ostlandic coffeehouses.", None),   # an adjective, not a name
+    ("The hostages held by the group in Northfield must be released.", None),
+])
+def test_place_from_the_meeting_sentence(opening, place):
+    from pipeline.ingest.meta import first_meeting_place
+
+    assert first_meeting_place(opening) == place
+
+
+def test_only_http_urls_are_published(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: A\nsource_url: \"javascript:alert(1)\"\n---\nCanada and Japan met.\n")
+    write(tmp_path, "b.md", "---\ntitle: B\nsource_url: https://example.org/b\n---\nCanada and Japan met again.\n")
+    r = read_raw_dir(tmp_path)
+    a, b = r.statements
+    assert a.url is None and any("not an http(s) URL" in w for w in a.warnings)
+    assert b.url == "https://example.org/b" and not b.warnings
+    write(tmp_path, "c.txt", "Canada and Japan met once more.\n")
+    write(tmp_path, "c.yaml", "url: \"javascript://example.org/%0Aalert(1)\"\n")
+    assert "not an http(s) URL" in rejected_reason(tmp_path, "c.txt")

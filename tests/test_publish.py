@@ -70,7 +70,7 @@ def test_descriptor(published):
 def test_csv_format(published):
     raw = (published / "data" / "statements.csv").read_bytes()
     assert b"\r" not in raw and raw.endswith(b"\n")
-    assert raw.startswith(b"statement_id,title,date,place,source,source_file,sha256,text,n_sentences,n_words\n")
+    assert raw.startswith(b"statement_id,title,date,place,source,source_file,source_url,sha256,text,n_sentences,n_words\n")
     text = raw.decode("utf-8")
     assert ",2026-03-06,Tokyo,CNW," in text
     assert "U.S.-Canada Joint Statement on NA Cooperation,,,," in text  # nulls are empty fields

@@ -176,7 +176,7 @@ class TableAssembler:
         self._texts.append(text)
         rows["statements"].append({
             "statement_id": sid, "title": st.title, "date": st.date, "place": st.place,
-            "source": st.source, "source_file": st.source_file, "sha256": st.sha256,
+            "source": st.source, "source_file": st.source_file, "source_url": st.url, "sha256": st.sha256,
             "text": text, "n_sentences": len(ex.sentences), "n_words": ex.n_words,
         })
         first_sentence = len(self._sentence_statement)

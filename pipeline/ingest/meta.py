@@ -171,6 +171,32 @@ def first_sentence_date(text: str) -> dt.date | None:
     return parse_date_or_none(m.group(0)) if m else None
 
 
+_NAME_WORD = r"[A-Z][A-Za-z'’.-]*[a-z]"
+_PLACE_NAME = rf"(?:{_NAME_WORD}|St\.)(?:(?: |-)(?:{_NAME_WORD}|de|del|da|do|al|el|an|am)){{0,3}}"
+# "met today in Jeddah", "gathered virtually ... in Ottawa", "the meeting took place in Leuven": verbs of a
+# meeting that has happened (not "will meet in"), then "in" and a capitalised name that ends there (so the
+# adjective of "in German coffeehouses" is no place)
+MEETING_PLACE = re.compile(
+    r"\b(?:met|meeting|convened|gathered|assembled|(?:was|were) held|hosted|took place)\b"
+    r"[^.;:!?\n]{0,60}?\bin (?P<place>" + _PLACE_NAME + r")"
+    r"(?=\s*(?:[,.;:()]|(?:on|from|for|to|at|and|during|this|today|last|earlier)\b|$))")
+NOT_PLACES = re.compile(rf"^(?:{_MONTH}|Person|Parallel|Particular|Support|Accordance|Addition|Light|"
+                        r"Response|Order|View|Recognition|Line|Partnership|Honor|Honour|Celebration)\b")
+
+
+def first_meeting_place(text: str, window: int = 1200) -> str | None:
+    """The place of the meeting a statement reports, from its opening: a
+    capitalised name after "in" that follows a verb of a meeting held ("met
+    today in Jeddah, Saudi Arabia" -> "Jeddah"; "the Leaders gathered in
+    Hiroshima"). A month ("held in May") and nouns such as "in Person" are not
+    places; a meeting to come ("will meet in") is not this statement's place."""
+    for m in MEETING_PLACE.finditer(text[:window]):
+        place = m.group("place")
+        if not NOT_PLACES.match(place):
+            return place
+    return None
+
+
 # --------------------------------------------------------------------------- sidecar
 
 class PlainYamlError(yaml.YAMLError):
@@ -204,7 +230,15 @@ def load_plain_yaml(text: str) -> object:
 
 
 SIDECAR_KEYS = ("title", "date", "place", "url", "parties", "language", "license")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*", re.I)
+
+
+def http_url(value: str) -> str | None:
+    """``value`` stripped when it is an absolute http(s) URL with a host, else None.
+    Only these are published: a ``javascript:``, ``data:`` or ``file:`` URL from
+    untrusted metadata would become a live link in the package README."""
+    value = value.strip()
+    return value if _HTTP_URL.fullmatch(value) else None
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -242,8 +276,8 @@ def validate_sidecar(data: object) -> dict:
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"{key} must be a non-empty text (quote it if needed), not {value!r}")
             value = " ".join(value.split())
-            if key == "url" and not _URL.fullmatch(value):
-                raise ValueError(f"url {value!r} is not an absolute URL such as https://example.org/page")
+            if key == "url" and not http_url(value):
+                raise ValueError(f"url {value!r} is not an http(s) URL such as https://example.org/page")
             if key == "language" and not _LANG.fullmatch(value):
                 raise ValueError(f"language {value!r} is not a language code such as en or en-GB")
             out[key] = value

@@ -226,8 +226,8 @@ def read_statement_file(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_
         from .html import html_document
         doc = html_document(text)
         paragraphs = doc.paragraphs
-        info.update({k: v for k, v in (("title", doc.title), ("url", doc.url), ("language", doc.language))
-                     if v})
+        info.update({k: v for k, v in (("title", doc.title), ("language", doc.language)) if v})
+        _take_url(doc.url, "page URL", info, warnings)
         if doc.date_text:
             d = meta.parse_date_or_none(doc.date_text)
             if d:
@@ -251,6 +251,10 @@ def read_statement_file(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_
         d = meta.first_sentence_date(body_text)
         if d:
             info["date"] = d
+    if "place" not in info:
+        place = meta.first_meeting_place(body_text)
+        if place:
+            info["place"] = place
 
     sidecar = sidecar_for(path)
     if sidecar is not None:
@@ -290,6 +294,17 @@ def _take_dateline(paragraphs: list[str], info: dict, warnings: list[str]) -> li
     return paragraphs
 
 
+def _take_url(url: str | None, where: str, info: dict, warnings: list[str]) -> None:
+    """Keep ``url`` as the statement's URL when it is http(s); warn and drop it otherwise."""
+    if not url or not url.strip():
+        return
+    safe = meta.http_url(url)
+    if safe:
+        info["url"] = safe
+    else:
+        warnings.append(f"{where} {url.strip()[:80]!r} is not an http(s) URL; dropped")
+
+
 def _front_matter_info(front: dict, info: dict, warnings: list[str]) -> None:
     def text_value(*keys: str) -> str | None:
         for k in keys:
@@ -303,9 +318,7 @@ def _front_matter_info(front: dict, info: dict, warnings: list[str]) -> None:
         info["title"] = clean_title(title) or None
         if not info["title"]:
             del info["title"]
-    url = text_value("source_url", "url")
-    if url:
-        info["url"] = url.strip()
+    _take_url(text_value("source_url", "url"), "front matter source_url", info, warnings)
     for key, names in (("place", ("place",)), ("language", ("language", "lang")), ("license", ("license",))):
         v = text_value(*names)
         if v:

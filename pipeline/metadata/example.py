@@ -54,6 +54,7 @@ def example_tables() -> dict[str, pd.DataFrame]:
         {"statement_id": sid, "title": text.split("\n")[0],
          "date": dt.date(2026, 3, 6) if i == 0 else None, "place": "Tokyo" if i == 0 else None,
          "source": "CNW" if i == 0 else None, "source_file": f"{sid}.txt",
+         "source_url": "https://example.org/canada-japan-2026" if i == 0 else None,
          "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text": text,
          "n_sentences": int((sentences_df.statement_id == sid).sum()), "n_words": len(text.split())}
         for i, (sid, text) in enumerate(_TEXTS.items())

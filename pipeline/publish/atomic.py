@@ -44,6 +44,8 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import filecmp
+import json
 import os
 import platform
 import re
@@ -258,6 +260,36 @@ def _carry_over(old: Path, new: Path) -> list[str]:
 
 # ---------------------------------------------------------------- publish
 
+def _data_files(folder: Path) -> dict[str, Path]:
+    data = folder / "data"
+    return {p.name: p for p in sorted(data.glob("*.csv"))} if data.is_dir() else {}
+
+
+def keep_created_when_unchanged(old: Path, new: Path) -> bool:
+    """Give the new descriptor the old one's ``created`` when every table's CSV
+    is byte-identical to the published one's: ``created`` then says when this
+    content was first published, and rebuilding an unchanged corpus changes no
+    file (a fresh clone's ``make run`` leaves ``git status`` clean). Not done
+    when SOURCE_DATE_EPOCH is set (that fixes ``created`` already). Returns
+    True when the old time was kept."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return False
+    old_json, new_json = old / "datapackage.json", new / "datapackage.json"
+    try:
+        before = json.loads(old_json.read_text(encoding="utf-8")).get("created")
+        after = json.loads(new_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    old_data, new_data = _data_files(old), _data_files(new)
+    if not isinstance(before, str) or not old_data or set(old_data) != set(new_data):
+        return False
+    if any(not filecmp.cmp(old_data[n], new_data[n], shallow=False) for n in new_data):
+        return False
+    after["created"] = before
+    new_json.write_text(json.dumps(after, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n")
+    return True
+
+
 def publish_atomically(
     tables: Mapping[str, pd.DataFrame],
     out_dir: Path,
@@ -306,6 +338,8 @@ def publish_atomically(
         written = write_package(
             tables, tmp, sources, version=version, created=created, on_file_written=on_file_written
         )
+        if created is None:
+            keep_created_when_unchanged(target, tmp)
         extra = dict(write_extra(tmp)) if write_extra is not None else {}
         descriptor = written.pop("datapackage.json")
         csvs = sorted(rel for rel in written if rel.startswith("data/"))

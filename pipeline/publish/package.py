@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from pipeline.ingest.meta import http_url
 from pipeline.memory import release_freed_memory
 from pipeline.metadata import PACKAGE, TABLES, VIEWS, datapackage_descriptor, markdown_docs, views_markdown
 
@@ -79,6 +81,32 @@ def write_datapackage_json(path: Path, sources: Iterable[Mapping[str, Any]], **k
     return Path(path)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_URL_UNSAFE = re.compile(r"[\s()<>\[\]\"'`\\]")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` (a title from untrusted metadata) as inert Markdown: HTML
+    special characters as entities, Markdown punctuation backslash-escaped,
+    line breaks as spaces, so it can make no tag, link or emphasis."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as an inline code span that no backtick inside it can close."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+
+
+def markdown_url(url: str) -> str:
+    """An http(s) URL percent-encoded where Markdown would end or nest the
+    link (brackets, parentheses, quotes, spaces)."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), url)
+
+
 def readme_markdown(
     row_counts: Mapping[str, int],
     sources: Iterable[Mapping[str, Any]],
@@ -128,12 +156,13 @@ def readme_markdown(
         lines.append(f"| `{name}` | {int(row_counts.get(name, 0))} | {t.description} |")
     lines += ["", f"## Sources ({len(sources)} statement{'' if len(sources) == 1 else 's'})", ""]
     for s in sources:
-        where = s.get("url") or s.get("path")
-        title = str(s.get("title", "")).replace("[", "\\[").replace("]", "\\]")
-        if s.get("url"):
-            lines.append(f"- [{title}]({s['url']})" + (f" (`{s['path']}`)" if s.get("path") else ""))
+        title = markdown_text(str(s.get("title", "")))
+        path = f" ({markdown_code(str(s['path']))})" if s.get("path") else ""
+        url = http_url(str(s["url"])) if s.get("url") else None
+        if url:
+            lines.append(f"- [{title}]({markdown_url(url)})" + path)
         else:
-            lines.append(f"- {title}" + (f" (`{where}`)" if where else ""))
+            lines.append(f"- {title}" + path)
     if not sources:
         lines.append("(none)")
     lines += [

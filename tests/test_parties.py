@@ -63,9 +63,58 @@ def test_title_topic_state_is_not_a_party():
     assert got == ["CAN", "NOR"]
 
 
-def test_grouping_expands_to_members():
-    got = parties("We are committed to a free and open region.", title="Quad Leaders' Statement")
+def test_grouping_expands_to_members_it_names():
+    got = parties("We, the leaders of Australia, India, Japan and the United States, are committed to a free "
+                  "and open region.", title="Quad Leaders' Statement")
     assert set(got) == {"AUS", "IND", "JPN", "USA"}
+
+
+def test_grouping_with_unnamed_members_is_the_party():
+    got = parties("We are committed to a free and open region.", title="Quad Leaders' Statement")
+    assert got == ["quad"]
+    text = ("The leaders of the GCC member states and the United States met today in Doha. "
+            "The leaders reaffirmed their ties.")
+    assert set(parties(text)) == {"gulf-cooperation-council", "USA"}
+
+
+def test_named_members_of_an_initiative_are_all_parties():
+    text = ("We, the members of the Clean Harbours Initiative: Argentina, Belgium, Chile, Denmark, Fiji, "
+            "Ghana, the Republic of Korea, Norway, Peru, and the European Union, affirm our resolve to act.")
+    assert parties(text) == ["ARG", "BEL", "CHL", "DNK", "FJI", "GHA", "KOR", "NOR", "PER", "european-union"]
+    listed = ("The participants of the Initiative:\n- Chile,\n- Fiji,\n- Norway\nreaffirmed their resolve.")
+    assert parties(listed) == ["CHL", "FJI", "NOR"]
+
+
+def test_subject_after_a_preamble():
+    text = ("Two years ago, we the leaders of Chile, Peru, Fiji and Norway launched the Ocean Compact. "
+            "Today we welcome its progress.")
+    assert parties(text, title="Leaders' Statement on the Ocean Compact") == ["CHL", "PER", "FJI", "NOR"]
+
+
+def test_leaders_named_in_the_title():
+    assert parties("The two leaders discussed trade.",
+                   title="Meeting between the President of Chile and the Prime Minister of Norway") == ["CHL", "NOR"]
+    text = ("President Ana Ruiz of Colombia welcomed Prime Minister Erik Holm of Sweden to Bogota. "
+            "They discussed Venezuela.")
+    assert set(parties(text, title="Readout of the Meeting between President Ruiz and Prime Minister Holm")) \
+        == {"COL", "SWE"}
+
+
+def test_unicode_spaces_and_dash_pairs_in_titles():
+    assert parties("We will deepen cooperation.",
+                   title="Meeting\u00a0between\u00a0the\u00a0President\u00a0of\u00a0Chile and the "
+                         "Prime\u202fMinister of Norway") == ["CHL", "NOR"]
+    assert parties("We will deepen cooperation.", title="U.S.\u2013Germany Joint Statement on Energy") == ["USA", "DEU"]
+    assert parties("We will deepen cooperation.", title="Joint\u2009Statement\u2009by\u2009Ghana\u2009and\u2009Kenya") \
+        == ["GHA", "KEN"]
+
+
+def test_a_state_spoken_about_is_not_a_party():
+    text = ("Russia's aggression against Ukraine threatens Europe. Russia must withdraw. Russia has violated "
+            "the Charter. Chile and Peru reaffirmed their support for Ukraine.")
+    assert parties(text, title="Joint Statement on Security") == ["CHL", "PER"]
+    war = "The ministers discussed the war between Russia and Ukraine, and Russia's attacks on ports."
+    assert parties(war, title="Readout") == []
 
 
 def test_witnesses_are_not_parties():
@@ -88,3 +137,10 @@ def test_dateline_is_not_a_party():
 def test_sidecar_parties_win():
     text = "We, the Presidents of Chile and Peru, met today."
     assert parties(text, sidecar=("ARG", "Brazil", "the Republic of Korea")) == ["ARG", "BRA", "KOR"]
+
+
+def test_party_states_include_the_members_of_a_party_grouping():
+    from pipeline.extract.actors import resolve_actor
+    from pipeline.extract.parties import party_states
+    got = party_states([resolve_actor("GCC"), resolve_actor("Chile")])
+    assert {"SAU", "QAT", "CHL"} <= got and "USA" not in got

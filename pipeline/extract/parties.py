@@ -53,11 +53,23 @@ _SUBJECT_WORDS = frozenset({
     "we", "leaders", "heads", "government", "governments", "member", "states", "state",
     "prime", "minister", "ministers", "president", "presidents", "foreign", "of", "and", "the",
     "representatives", "delegations", "delegation", "countries", "country", "nations", "partners",
+    "members", "participants", "signatories", "endorsers", "participating", "founding", "namely",
+    "undersigned",
 })
 _CONTINUE_VERBS = frozenset({"hosted", "welcomed", "received", "met", "hosts", "welcomes",
                              "receives", "meets"})
 _PUNCT_OK = frozenset({",", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013", "-", "\u2019s",
-                       "'s", "\u2019", "'", ".", "&", "/"})
+                       "'s", "\u2019", "'", ".", "&", "/", ":", ";"})
+# "A year ago, we the leaders of ...", "In 2023, the members of the Initiative, ...": a first-person or
+# member subject after a short preamble opens the issuer list
+_LATE_SUBJECT = re.compile(
+    r"(?:(?<=[,;:\n])|(?<=^))\s*(?:(?:[Ww]e|WE)\b\s*,?\s*(?:the\s+)?|(?:[Tt]he|[Aa]ll)\s+(?:founding\s+)?"
+    r"(?=(?:members|participants|signatories|endorsers|undersigned|governments|leaders|heads)\b))")
+# "the partnership between A and B", "talks between A and B": a relation the two hold, not a war between them
+_BETWEEN_RELATION = re.compile(
+    r"\b(?:meeting|meetings|talks|call|conversation|consultations?|dialogue|partnership|relations?|relationship|"
+    r"cooperation|ties|friendship|alliance|agreement|memorandum|arrangement|statement|declaration|summit|visit|"
+    r"exchange|communiqu\u00e9|communique|readout|framework|treaty|accord)\s+(?:held\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -65,15 +77,28 @@ def _groupings() -> dict[str, tuple[str, ...]]:
     return {r["grouping"]: tuple(r["members"].split()) for r in read_data("actors_groupings.csv")}
 
 
-def _expand(actors: list[Actor]) -> list[Actor]:
+def _expand(actors: list[Actor], named: frozenset[str] | None = None) -> list[Actor]:
+    """A grouping (``actors_groupings.csv``) stands for its member states when the
+    statement names every one of them (``named``: the states it mentions; None:
+    always, as for a sidecar); a grouping that speaks as one with unnamed members
+    ("the leaders of the GCC member states") is the party itself."""
     out: list[Actor] = []
     groups = _groupings()
     for a in actors:
-        if a.actor_id in groups:
+        if a.actor_id in groups and (named is None or set(groups[a.actor_id]) <= named):
             out.extend(filter(None, (state_actor(iso) for iso in groups[a.actor_id])))
         else:
             out.append(a)
     return out
+
+
+def party_states(parties: list[Actor]) -> frozenset[str]:
+    """ISO3 codes of the party states, with the member states of a party grouping ("the GCC")."""
+    groups = _groupings()
+    out = {p.iso3 for p in parties if p.iso3}
+    for p in parties:
+        out.update(groups.get(p.actor_id, ()))
+    return frozenset(out)
 
 
 def _dedupe(actors) -> list[Actor]:
@@ -84,36 +109,74 @@ def _dedupe(actors) -> list[Actor]:
     return list(seen.values())
 
 
-def _title_parties(title: str | None) -> list[Actor]:
+def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Actor]:
     if not title:
         return []
     title = re.sub(r"\s+", " ", title.replace("\u00a0", " ")).strip()
-    ms = [m for m in find_actors(title) if m.entity.actor_type in _PARTY_TYPES]
+    all_ms = find_actors(title)
+    ms = [m for m in all_ms if m.entity.actor_type in _PARTY_TYPES]
     stop = _TITLE_STOP.search(title)
     seg_end = stop.start() if stop else len(title)
 
     def hyphenated(m: Mention) -> bool:
-        return (title[m.end:m.end + 1] == "-" and title[m.end + 1:m.end + 2].isupper()) or \
-               (m.start > 1 and title[m.start - 1] == "-" and not title[m.start - 2].isspace())
+        return (title[m.end:m.end + 1] in _DASH_CHARS and title[m.end + 1:m.end + 2].isupper()) or \
+               (m.start > 1 and title[m.start - 1] in _DASH_CHARS and not title[m.start - 2].isspace())
 
-    picked = [m.entity for m in ms if m.start < seg_end or hyphenated(m)]
+    picked = [(m.start, m.entity) for m in ms if m.start < seg_end or hyphenated(m)]
+    # "Meeting between President Ruiz and Prime Minister Holm": a leader named in the title speaks
+    # for the state the text gives the same person
+    for m in all_ms:
+        if m.entity.actor_type == "person" and m.start < seg_end:
+            iso = _person_country(m.entity.name, mentions)
+            if iso and state_actor(iso):
+                picked.append((m.start, state_actor(iso)))
+    picked = [a for _, a in sorted(picked, key=lambda t: t[0])]
     if not any(a.actor_type == "state" for a in picked):
         picked += [m.entity for m in ms if m.entity.actor_id in _groupings()]
     return picked
 
 
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014"
+
+
+def _person_country(name: str, mentions: list[Mention]) -> str | None:
+    """The state of the one person of the text whose surname is the last word of ``name``."""
+    last = name.split()[-1].rstrip(".,") if name.split() else ""
+    if len(last) < 3:
+        return None
+    isos = {m.entity.country for m in mentions
+            if m.entity.actor_type == "person" and m.entity.country
+            and last in m.entity.name.replace(",", " ").split()}
+    isos.discard(None)
+    return next(iter(isos)) if len(isos) == 1 else None
+
+
 def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     m = _DATELINE.match(text)
-    start = m.end() if m else 0
-    head = text[start:start + 1500]
+    parties = _subject_walk(text, m.end() if m else 0, mentions)
+    if parties:
+        return parties
+    # a preamble before the subject: "A year ago, we the leaders of A, B and C launched ..."
+    for lm in _LATE_SUBJECT.finditer(text, 0, min(len(text), 2000)):
+        parties = _subject_walk(text, lm.start(), mentions)
+        if parties:
+            return parties
+    return []
+
+
+def _subject_walk(text: str, start: int, mentions: list[Mention]) -> list[Actor]:
+    """The states/organisations of the subject that opens at ``start``: the walk goes over
+    capitalised words, connectors and subject nouns ("we, the members of the X Initiative:
+    A, B, ... and C") and stops at the first other word (the verb)."""
+    head = text[start:start + 3000]
     toks = _tokenize(head)
-    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + 1500}
+    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + 3000}
     covered_until = -1
     parties: list[Actor] = []
     saw_person = False
     i = 0
     n = len(toks)
-    while i < n and i < 200:
+    while i < n and i < 400:
         t = toks[i]
         if t.start < covered_until:
             i += 1
@@ -129,7 +192,7 @@ def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
             continue
         w = t.text
         ok = (w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or w in _PUNCT_OK
-              or w.lower() in _SUBJECT_WORDS or (w == "\n" and not parties))
+              or w.lower() in _SUBJECT_WORDS or (w == "\n" and (not parties or _list_goes_on(toks, i, by_start))))
         if ok:
             i += 1
             continue
@@ -141,14 +204,34 @@ def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
                 saw_person = False
                 i = j
                 continue
+        if i > 0 and toks[i - 1].text in ("\u2019s", "'s") and parties and parties[-1] is by_start.get(
+                toks[i - 2].start, Mention(0, 0, None)).entity:
+            parties.pop()  # "Russia's aggression against ...": a possessor, not the subject
         break
     return parties
+
+
+def _list_goes_on(toks, i: int, by_start) -> bool:
+    """A line break inside a list of members: the list item before it ends with "," or ":" (or
+    the line after opens with a bullet) and the next line names a state or organisation."""
+    prev = next((toks[q].text for q in range(i - 1, -1, -1) if toks[q].text != "\n"), "")
+    j = i + 1
+    bullet = False
+    while j < len(toks) and toks[j].text in ("\n", "-", "*", "\u2022", "the", "The"):
+        bullet = bullet or toks[j].text in ("-", "*", "\u2022")
+        j += 1
+    if j >= len(toks) or (prev not in (",", ":", ";", "and") and not bullet):
+        return False
+    mm = by_start.get(toks[j].start)
+    return mm is not None and mm.entity.actor_type in _PARTY_TYPES
 
 
 def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     head_end = min(len(text), 2000)
     states = [m for m in mentions if m.start < head_end and m.entity.actor_type in _PARTY_TYPES]
     for bm in re.finditer(r"\bbetween\s+", text[:head_end]):
+        if not _BETWEEN_RELATION.search(text, max(0, bm.start() - 40), bm.start()):
+            continue  # "the war between A and B": a relation spoken about, not the issuers
         pos = bm.end()
         chain: list[Actor] = []
         for m in states:
@@ -164,19 +247,39 @@ def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     return []
 
 
+# a state as the subject of a predicate of position: "Chile reaffirmed", "the Peruvian side stressed",
+# "Chile and Peru agreed"
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+(?:side|delegation|government|Government|leaders?|[Pp]resident|[Pp]rime\s+[Mm]inister))?"
+    r"(?:\s+(?:and|,)\s+[^,.;:\n]{1,60}?)?\s+(?:(?:has|have|will|would|also|further|jointly|again|firmly|strongly)\s+)*"
+    r"(?:agree|reaffirm|welcome|commit|affirm|express|underscore|emphasi[sz]|stress|reiterat|recogni[sz]|"
+    r"decide|resolve|pledge|announce|intend|share|look\s+forward|sign)")
+
+
+def _speaking_states(text: str, mentions: list[Mention]) -> list[Actor]:
+    """Last resort: the states that speak as the subject of a predicate of position, most often
+    first (never a state only spoken about, however often or early it is named)."""
+    counts: dict[str, list] = {}
+    for m in mentions:
+        if m.entity.actor_type == "state" and _SPEAKS_AFTER.match(text, m.end):
+            left = text[max(0, m.start - 30):m.start]
+            if re.search(r"\b(?:of|against|with|to|by|on|in|from|for)\s+(?:the\s+)?$", left):
+                continue  # "the war against Chile", "talks with Peru": an object, not the subject
+            counts.setdefault(m.entity.actor_id, [0, m.start, m.entity])[0] += 1
+    ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1]))
+    return [a for _, _, a in ranked[:2]]
+
+
 def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:
     """The parties of ``statement``, ordered (title, then opening) and deduplicated."""
     if statement.parties:
         return _dedupe(_expand([resolve_actor(p) for p in statement.parties]))
     text = doc_text(doc) if doc is not None else statement.text
-    parties = _dedupe(_expand(_title_parties(statement.title) + _opening_parties(text, actor_mentions)))
+    named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
+    parties = _dedupe(_expand(_title_parties(statement.title, actor_mentions)
+                              + _opening_parties(text, actor_mentions), named))
     if len(parties) < 2:
-        parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions)))
+        parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
     if not parties:
-        counts: dict[str, list] = {}
-        for m in actor_mentions:
-            if m.entity.actor_type == "state":
-                counts.setdefault(m.entity.actor_id, [0, m.entity])[0] += 1
-        ranked = sorted(counts.values(), key=lambda c: -c[0])
-        parties = [a for c, a in ranked[:2] if c >= 2]
+        parties = _speaking_states(text, actor_mentions)
     return parties

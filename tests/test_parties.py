@@ -144,3 +144,22 @@ def test_party_states_include_the_members_of_a_party_grouping():
     from pipeline.extract.parties import party_states
     got = party_states([resolve_actor("GCC"), resolve_actor("Chile")])
     assert {"SAU", "QAT", "CHL"} <= got and "USA" not in got
+
+
+def test_issuers_named_after_the_topic_of_the_title():
+    title = ("Joint Statement on Jets for Moldova from U.S. President Ana Ruiz, Dutch Prime Minister Erik Holm, "
+             "and Danish Prime Minister Lise Berg")
+    assert parties("We will act.", title=title) == ["USA", "NLD", "DNK"]
+    assert parties("We stand together.", title="Joint Statement on the Attacks by Russia on Ukraine") == []
+
+
+def test_publisher_is_the_last_resort():
+    st = Statement(statement_id="t", source_file="t.md", sha256="0", text="President Ruiz and President Holm spoke today.",
+                   title="Joint Statement by President Ruiz and President Holm",
+                   url="https://www.example-office.gov.uk/news/joint-statement")
+    doc = make_doc(st.text)
+    assert [a.actor_id for a in find_parties(st, doc, find_actors(doc))] == ["GBR"]
+    st2 = Statement(statement_id="t", source_file="t.md", sha256="0", text="Chile and Peru reaffirmed their ties.",
+                    url="https://www.gov.uk/news/x")
+    doc2 = make_doc(st2.text)
+    assert [a.actor_id for a in find_parties(st2, doc2, find_actors(doc2))] == ["CHL", "PER"]

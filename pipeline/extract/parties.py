@@ -28,6 +28,7 @@ from pipeline.extract.actors import (
     _tokenize,
     doc_text,
     find_actors,
+    lexicon,
     read_data,
     resolve_actor,
     state_actor,
@@ -122,11 +123,16 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
         return (title[m.end:m.end + 1] in _DASH_CHARS and title[m.end + 1:m.end + 2].isupper()) or \
                (m.start > 1 and title[m.start - 1] in _DASH_CHARS and not title[m.start - 2].isspace())
 
-    picked = [(m.start, m.entity) for m in ms if m.start < seg_end or hyphenated(m)]
+    # "Joint Statement on X from President A of B and Prime Minister C of D": issuers after the topic
+    issuer = re.search(r"\s(?:from|by)\s+(?=(?:the\s+)?(?:[A-Z]|U\.S\.))", title[seg_end:]) if stop else None
+    from_at = seg_end + issuer.end() if issuer else len(title)
+    if issuer and not _names_an_office(title[from_at:]):
+        from_at = len(title)  # "on the attacks by Russia on Ukraine": an agent spoken about, not an issuer
+    picked = [(m.start, m.entity) for m in ms if m.start < seg_end or m.start >= from_at or hyphenated(m)]
     # "Meeting between President Ruiz and Prime Minister Holm": a leader named in the title speaks
     # for the state the text gives the same person
     for m in all_ms:
-        if m.entity.actor_type == "person" and m.start < seg_end:
+        if m.entity.actor_type == "person" and (m.start < seg_end or m.start >= from_at):
             iso = _person_country(m.entity.name, mentions)
             if iso and state_actor(iso):
                 picked.append((m.start, state_actor(iso)))
@@ -134,6 +140,13 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
     if not any(a.actor_type == "state" for a in picked):
         picked += [m.entity for m in ms if m.entity.actor_id in _groupings()]
     return picked
+
+
+def _names_an_office(segment: str) -> bool:
+    """The segment opens with an office within its first four words ("U.S. President A", "the Leaders of")."""
+    lx = lexicon()
+    offices = lx.title_last | lx.plural_titles | {"Leaders", "Governments", "Ministers", "Heads"}
+    return any(w.strip(",") in offices for w in segment.split()[:4])
 
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014"
@@ -282,4 +295,25 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
     if not parties:
         parties = _speaking_states(text, actor_mentions)
+    if not parties:
+        parties = _publisher_party(statement.url)
     return parties
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, str]:
+    return {r["domain"].lower(): r["party"] for r in read_data("actors_publishers.csv")}
+
+
+def _publisher_party(url: str | None) -> list[Actor]:
+    """The government whose office published the statement (``actors_publishers.csv``)."""
+    m = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", (url or "").strip().lower())
+    if not m:
+        return []
+    host = m.group(1).removeprefix("www.")
+    pubs = _publishers()
+    for dom, party in pubs.items():
+        if host == dom or host.endswith("." + dom):
+            a = resolve_actor(party)
+            return [a] if a else []
+    return []

@@ -106,6 +106,8 @@ class _Cand:
     prio: int = 1  # gazetteer 3, pattern 2, described 1
     status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced)
     acronym: str | None = None  # defined inside the name: "Terms of Reference (TOR) on ..."
+    event: bool = False  # a summit: kept only when some mention shows a recurring series
+    recurring: bool = False
 
 
 def _is_cap(w: str) -> bool:
@@ -120,6 +122,11 @@ _TITLES = set(_words_of("title_word"))
 _MONTHS = set(_words_of("month"))
 # modifiers that make a "Council"/"Commission" a bilateral mechanism rather than an organisation
 _BODY_MARKERS = frozenset(_words_of("body_marker"))
+# words of a body that adopts resolutions ("General Assembly Resolution 68/262")
+_RESOLUTION_BODIES = frozenset(_words_of("resolution_body"))
+# lower-case words inside the full name of a treaty ("Convention for the Suppression of Unlawful Acts against ...")
+_TREATY_INNER = frozenset(_words_of("treaty_inner"))
+_ROMAN = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
 
 def _sentence_starts(ws, text) -> list[bool]:

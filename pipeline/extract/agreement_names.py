@@ -17,9 +17,12 @@ from pipeline.extract.agreement_lexicon import (
     _EST_NOUNS,
     _MONTHS,
     _RECURRING,
+    _RESOLUTION_BODIES,
+    _ROMAN,
     _TAIL_INNER,
     _TAIL_PREPS,
     _TITLES,
+    _TREATY_INNER,
     _YEAR,
     _Cand,
     _clean,
@@ -105,7 +108,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             mods = mods[:q - 1] + mods[q + 2:]
         # a number right after the head belongs to it ("Task Force 153", "Resolution 2231")
         numbered = False
-        if h1 < n and ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) and ws[h1][1] - ws[h1 - 1][2] <= 1:
+        if h1 < n and (ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) or _ROMAN.match(ws[h1][0])) \
+                and ws[h1][1] - ws[h1 - 1][2] <= 1:
             h1 += 1
             numbered = True
         # the head is not the last word of the name ("Plan Act", "Summit Communique"): not this head
@@ -127,7 +131,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                    and ws[r + 1][0][:1].isalpha() and not starts[r + 1] and ws[r + 1][0] not in _TITLES
                    and ws[r + 1][0].lower() not in STOP_WORDS and not _country_like((ws[r + 1][0],), lex)
                    and (ws[r + 1][0],) not in lex.heads and _is_cap(ws[r + 2][0]) and ws[r + 2][0][:1].isalnum())
-        if r < n and (ws[r][0] in _TAIL_PREPS or to_tail):
+        if r < n and (ws[r][0] in _TAIL_PREPS or to_tail) and not numbered:  # "Pillar IV", "Standard 7": no tail
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
@@ -150,6 +154,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                         break
                     if _is_cap(w) and w[:1].isalnum() and not starts[m]:
                         last_cap = m
+                    elif kind == "treaty" and w in _TREATY_INNER and m + 1 < n \
+                            and not _country_like((ws[m + 1][0],), lex) and ws[m + 1][0] != ws[m][0]:
+                        pass  # "Convention on the Rights of Persons with Disabilities", "... and on their Destruction"
                     elif w in _TAIL_INNER:
                         if w == "and" and comma_seen:
                             and_after_comma = True
@@ -213,6 +220,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                      and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
         if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
             continue
+        if needs == "numbered" and not numbered:
+            continue  # "Standard 7", not "the highest standard"
+        if needs == "body" and not numbered and not any(m in _RESOLUTION_BODIES for m in mods):
+            continue  # "the Peaceful Resolution of the Dispute": a settlement, not a resolution
+        if needs == "event" and not specific_mods and tail_end == h1 and not recurring:
+            continue
         if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
             continue
@@ -243,6 +256,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             aliases += [name]
         out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2,
                          acronym=(inner_acr if tail_end > h1 else None) or left_acr))
+        if needs == "event" or ws[h0][0] == "Summits":
+            # a summit is one session (an event); a series ("previous X Summits", "hold the X Summit annually",
+            # "the X Summit process") is a regular meeting, a mechanism
+            out[-1].event = True
+            out[-1].recurring = bool(ws[h0][0] == "Summits" or recurring or _SERIES.search(
+                text, max(0, ws[left][1] - 30), min(len(text), e + 30)))
         if inner is not None:
             # the instrument's mention ends where the name of what it establishes begins
             sub = _pattern_candidates_in(text, ws, starts, lex, inner, tail_end)
@@ -251,6 +270,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 out.extend(sub)
                 i = max(i, tail_end)
     return out
+
+
+_SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
+                     r"biennial|successive)\b", re.IGNORECASE)
 
 
 def _list_word(ws, starts, q: int, lex: _Lex) -> bool:

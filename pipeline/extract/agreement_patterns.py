@@ -23,7 +23,20 @@ _UNSC = re.compile(
     r"(?P<res>[Rr]esolutions?)(?P<num>\s+\d{2,4}(?:\s*(?:,|and)\s*\d{2,4})*)?"
     r"|\bUNSC(?:R|\s+[Rr]esolutions?)(?P<num2>\s+\d{2,4})?"
 )
-_COP = re.compile(r"\bCOP\s?(\d{1,2})\b")
+# COPs, like summits and conferences, are events (one session), not agreements: not extracted
+_SIGNED_LOWER = re.compile(
+    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked)\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)\s+"
+    r"(?P<prep>on|for|concerning|regarding|to\s+(?=[a-z]+\b))\s*"
+    r"(?P<subj>(?:(?!(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an)|to)\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}?"
+    r"[a-z][\w-]*)(?=\s*[,.;:)]|\s+(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an|to|will))\b)")
+_SIGNED_LOWER_KIND = {"memorandum": "agreement", "agreement": "agreement", "arrangement": "agreement",
+                      "protocol": "treaty", "treaty": "treaty", "mou": "agreement"}
+# "the Statement by the President of the Security Council (S/PRST/2021/4)", "a Security Council presidential statement"
+_PRST = re.compile(
+    r"(?P<stmt>\b[Ss]tatements?\s+(?:by|of)\s+the\s+President\s+of\s+the\s+(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?"
+    r"Security\s+Council|\b(?:(?:UN|U\.N\.|United\s+Nations)\s+)?Security\s+Council\s+[Pp]residential\s+[Ss]tatements?)"
+    r"(?:\s*\(?\s*(?P<prst>S/PRST/\d{4}/\d{1,3})\)?)?")
 _TWO_PLUS_TWO = re.compile(r"(?<![\w+])2\s?\+\s?2(?![\w+])")
 
 
@@ -57,9 +70,20 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         else:
             name = f"UN {body} resolutions"
         out.append(_Cand(m.start(), m.end(), name, "resolution", None, name, [name], "resolution", 2))
-    for m in _COP.finditer(text):
-        name = f"COP {m.group(1)}"
-        out.append(_Cand(m.start(), m.end(), name, "mechanism", None, name, [name, f"COP{m.group(1)}"], "cop", 2))
+    for m in _SIGNED_LOWER.finditer(text):
+        # "signed a memorandum of understanding on customs data exchange": a described instrument the
+        # parties sign (or conclude) is named by its head and subject
+        s, e = m.start("head"), m.end("subj")
+        name = _clean(text[s:e])
+        head = m.group("head").lower()
+        out.append(_Cand(s, e, name, _SIGNED_LOWER_KIND.get(head.split()[0].lower(), "agreement"), None, name, [name],
+                         head, 1))
+    for m in _PRST.finditer(text):
+        prst = m.group("prst")
+        name = "Statement by the President of the Security Council" + (f" {prst}" if prst else "")
+        end = m.end("prst") + (1 if prst and text[m.end("prst"):m.end("prst") + 1] == ")" else 0) if prst else m.end("stmt")
+        out.append(_Cand(m.start(), end, name, "declaration", None, name,
+                         [name, "Presidential Statement", "Security Council Presidential Statement"], "", 2))
     for m in _PARTNERS.finditer(text):
         tail = m.group("tail")
         if _country_like(tuple(w for w, _, _ in words(tail)), lex) or tail.split()[0] in _TITLES:

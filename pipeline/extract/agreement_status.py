@@ -19,7 +19,7 @@ _CUES = (
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
     r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
-    r"|finali[sz](?:e|ed|es|ing))"
+    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
@@ -39,7 +39,7 @@ _RIGHT_FUTURE_FORCE = re.compile(
 _FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
 _RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
-_RIGHT_SIGNED = re.compile(r"^\s*(?:was|were|has been|have been)\s+signed")
+_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
 _RIGHT_PLANNED = re.compile(
     r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
     r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"

@@ -93,6 +93,9 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     # a name the actors gazetteer lists as a body ("Arab Coordination Group") is not an agreement
     bodies = _actor_bodies()
     cands = [c for c in cands if c.prio != 2 or _norm(c.name) not in bodies]
+    # a summit is an event unless the statement shows it as a series (some mention recurring)
+    series = {_norm(a) for c in cands if c.event and c.recurring for a in [c.name, *c.aliases]}
+    cands = [c for c in cands if not c.event or any(_norm(a) in series for a in [c.name, *c.aliases])]
     cands = _merge_subtitles(text, _resolve_overlaps(cands))
     _merge_shortened(cands)
     _class_noun_kinds(text, cands)

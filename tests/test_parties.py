@@ -163,3 +163,23 @@ def test_publisher_is_the_last_resort():
                     url="https://www.gov.uk/news/x")
     doc2 = make_doc(st2.text)
     assert [a.actor_id for a in find_parties(st2, doc2, find_actors(doc2))] == ["CHL", "PER"]
+
+
+def test_co_subjects_of_a_speaking_state_after_an_adverbial_opening():
+    text = ("Today in Lima, Peru at the Andean Summit, Prime Minister Ana Ruiz of Chile, President Lo Wen of the "
+            "Republic of Korea (ROK), and President Erik Holm of Norway reaffirmed our partnership.")
+    assert parties(text, title="Lima Statement") == ["CHL", "KOR", "NOR"]
+    assert parties(text, title="Lima Statement on Chile \u2013 Korea \u2013 Norway Trilateral Partnership") \
+        == ["CHL", "KOR", "NOR"]
+
+
+def test_states_after_an_office_in_the_title():
+    title = ("Joint Statement on the Visit to the United Kingdom of Erik Holm, President of Norway, at the "
+             "Invitation of the Rt. Hon. Ann Lee, the Prime Minister of the United Kingdom")
+    assert parties("Today, President Holm visited the U.K. at the invitation of the Prime Minister.", title=title) \
+        == ["NOR", "GBR"]
+
+
+def test_close_coordination_between_two_states_names_them():
+    text = "The leaders discussed challenges that require close coordination between Chile and Peru."
+    assert parties(text, title="Readout") == ["CHL", "PER"]

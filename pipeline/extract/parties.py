@@ -66,11 +66,10 @@ _PUNCT_OK = frozenset({",", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013
 _LATE_SUBJECT = re.compile(
     r"(?:(?<=[,;:\n])|(?<=^))\s*(?:(?:[Ww]e|WE)\b\s*,?\s*(?:the\s+)?|(?:[Tt]he|[Aa]ll)\s+(?:founding\s+)?"
     r"(?=(?:members|participants|signatories|endorsers|undersigned|governments|leaders|heads)\b))")
-# "the partnership between A and B", "talks between A and B": a relation the two hold, not a war between them
-_BETWEEN_RELATION = re.compile(
-    r"\b(?:meeting|meetings|talks|call|conversation|consultations?|dialogue|partnership|relations?|relationship|"
-    r"cooperation|ties|friendship|alliance|agreement|memorandum|arrangement|statement|declaration|summit|visit|"
-    r"exchange|communiqu\u00e9|communique|readout|framework|treaty|accord)\s+(?:held\s+)?$", re.IGNORECASE)
+# "the war between A and B", "tensions between A and B": a relation spoken about, not the issuers
+_BETWEEN_CONFLICT = re.compile(
+    r"\b(?:wars?|conflicts?|tensions?|hostilities|fighting|disputes?|clash(?:es)?|border|boundary|ceasefire|"
+    r"cease-fire|truce|escalation|violence|confrontation|rivalry|frontier|exchange\s+of\s+fire)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -120,15 +119,22 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
     seg_end = stop.start() if stop else len(title)
 
     def hyphenated(m: Mention) -> bool:
-        return (title[m.end:m.end + 1] in _DASH_CHARS and title[m.end + 1:m.end + 2].isupper()) or \
-               (m.start > 1 and title[m.start - 1] in _DASH_CHARS and not title[m.start - 2].isspace())
+        # "U.S.-Canada", "US \u2013 Japan \u2013 Republic of Korea"
+        return bool(re.match(rf" ?[{_DASH_CHARS}] ?[A-Z]", title[m.end:m.end + 4])) or \
+            bool(m.start > 1 and re.search(rf"[\w.] ?[{_DASH_CHARS}] ?$", title[max(0, m.start - 4):m.start]))
+
+    def after_office(m: Mention) -> bool:
+        # "... Biden, President of the United States, at the Invitation of the Prime Minister of the United Kingdom"
+        w = re.search(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", title[max(0, m.start - 40):m.start])
+        return bool(w) and w.group(1) in _office_words()
 
     # "Joint Statement on X from President A of B and Prime Minister C of D": issuers after the topic
     issuer = re.search(r"\s(?:from|by)\s+(?=(?:the\s+)?(?:[A-Z]|U\.S\.))", title[seg_end:]) if stop else None
     from_at = seg_end + issuer.end() if issuer else len(title)
     if issuer and not _names_an_office(title[from_at:]):
         from_at = len(title)  # "on the attacks by Russia on Ukraine": an agent spoken about, not an issuer
-    picked = [(m.start, m.entity) for m in ms if m.start < seg_end or m.start >= from_at or hyphenated(m)]
+    picked = [(m.start, m.entity) for m in ms
+              if m.start < seg_end or m.start >= from_at or hyphenated(m) or after_office(m)]
     # "Meeting between President Ruiz and Prime Minister Holm": a leader named in the title speaks
     # for the state the text gives the same person
     for m in all_ms:
@@ -142,11 +148,15 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
     return picked
 
 
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(lx.title_last | lx.plural_titles | {"Leaders", "Governments", "Ministers", "Heads"})
+
+
 def _names_an_office(segment: str) -> bool:
     """The segment opens with an office within its first four words ("U.S. President A", "the Leaders of")."""
-    lx = lexicon()
-    offices = lx.title_last | lx.plural_titles | {"Leaders", "Governments", "Ministers", "Heads"}
-    return any(w.strip(",") in offices for w in segment.split()[:4])
+    return any(w.strip(",") in _office_words() for w in segment.split()[:4])
 
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014"
@@ -243,7 +253,7 @@ def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     head_end = min(len(text), 2000)
     states = [m for m in mentions if m.start < head_end and m.entity.actor_type in _PARTY_TYPES]
     for bm in re.finditer(r"\bbetween\s+", text[:head_end]):
-        if not _BETWEEN_RELATION.search(text, max(0, bm.start() - 40), bm.start()):
+        if _BETWEEN_CONFLICT.search(text, max(0, bm.start() - 40), bm.start()):
             continue  # "the war between A and B": a relation spoken about, not the issuers
         pos = bm.end()
         chain: list[Actor] = []
@@ -270,17 +280,41 @@ _SPEAKS_AFTER = re.compile(
 
 
 def _speaking_states(text: str, mentions: list[Mention]) -> list[Actor]:
-    """Last resort: the states that speak as the subject of a predicate of position, most often
-    first (never a state only spoken about, however often or early it is named)."""
-    counts: dict[str, list] = {}
+    """Last resort: the subject that most often speaks with a predicate of position (a state with the
+    states coordinated with it: "A, B and C reaffirmed"); two single speakers when no subject names
+    more than one. Never a state only spoken about, however often or early it is named."""
+    groups: dict[tuple[str, ...], list] = {}
     for m in mentions:
         if m.entity.actor_type == "state" and _SPEAKS_AFTER.match(text, m.end):
             left = text[max(0, m.start - 30):m.start]
-            if re.search(r"\b(?:of|against|with|to|by|on|in|from|for)\s+(?:the\s+)?$", left):
+            if re.search(r"\b(?:of|against|with|to|by|on|in|from|for)\s+(?:the\s+)?$", left) \
+                    and not re.search(r"[A-Z][\w.]*,?\s+of\s+(?:the\s+)?$", left):
                 continue  # "the war against Chile", "talks with Peru": an object, not the subject
-            counts.setdefault(m.entity.actor_id, [0, m.start, m.entity])[0] += 1
-    ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1]))
-    return [a for _, _, a in ranked[:2]]
+            members = _dedupe([co.entity for co in _co_subjects(text, m, mentions)] + [m.entity])
+            key = tuple(a.actor_id for a in members)
+            groups.setdefault(key, [0, m.start, members])[0] += 1
+    ranked = sorted(groups.values(), key=lambda g: (-g[0], -len(g[2]), g[1]))
+    if not ranked:
+        return []
+    if len(ranked[0][2]) > 1:
+        return ranked[0][2]
+    return _dedupe(a for g in ranked if len(g[2]) == 1 for a in g[2])[:2]
+
+
+def _co_subjects(text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The states/organisations coordinated with ``m`` in one subject, leftwards: "Prime Minister A of
+    Japan, President B of Korea, and President C of the United States reaffirmed" (over capitalised
+    words, names, connectors, commas and brackets; a lower-case word or a sentence end stops)."""
+    lo = max(0, m.start - 400)
+    toks = _tokenize(text[lo:m.start])
+    stop_at = lo
+    for t in reversed(toks):
+        w = t.text
+        if w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "and", "&", ",", "(", ")", "\u2019s", "'s"):
+            continue
+        stop_at = lo + t.end
+        break
+    return [o for o in mentions if stop_at <= o.start and o.end <= m.start and o.entity.actor_type in _PARTY_TYPES]
 
 
 def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:

@@ -396,3 +396,8 @@ def test_status_from_the_verbs_around():
         "Joint Framework on River Data": ("framework", "planned", None)}
     assert table("They recalled the Coastal Shipping Agreement, signed in Lima, and its annex.")[
         "Coastal Shipping Agreement"][1] == "signed"
+
+
+def test_a_state_before_on_is_not_part_of_the_name():
+    got = table("They will consult Norway on Harbour Pillar II projects.")
+    assert "Harbour Pillar II" in got and not any("Norway" in n for n in got)

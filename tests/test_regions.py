@@ -204,3 +204,9 @@ def test_a_country_stays_a_country_after_a_compass_word():
     doc = make_doc("They discussed the situation in eastern Chad and in Chad.")
     ms = find_regions(doc)
     assert ("Chad", "country") in [(m.entity.name, m.entity.region_type) for m in ms]
+
+
+def test_corridor_names_with_dashes_and_after_another_name():
+    doc = make_doc("They will develop the Tana\u2013Nile\u2013Delta Economic Corridor and projects of the Fund for Ports "
+                   "and Investment Kivu Corridor.")
+    assert [m.entity.name for m in find_regions(doc)] == ["Tana\u2013Nile\u2013Delta Economic Corridor", "Kivu Corridor"]

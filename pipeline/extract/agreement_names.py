@@ -91,6 +91,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 if prev.isdigit() or prev.lower() in STOP_WORDS or any(
                         tuple(x for x, _, _ in ws[k - q:k]) in lex.heads for q in range(1, min(lex.max_head, k) + 1)):
                     break  # "X Agreement and Y Protocol", "Task Force 153 and Task Force 59": two names
+                if w == "on" and _country_like((prev,), lex):
+                    break  # "consult Japan on AUKUS Pillar II": the state is the object of the verb
                 k -= 1
                 continue
             break

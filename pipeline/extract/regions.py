@@ -222,7 +222,8 @@ def _corridor_re() -> re.Pattern:
     ``regions_corridor_heads.csv`` ("the Lobito Corridor", "the X-Y Economic Corridor")."""
     heads = sorted((r["head"] for r in read_data_csv(DATA_DIR / "regions_corridor_heads.csv")), key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
-    return re.compile(r"(?<![\w-])((?:[A-Z][\w\u2019'.]*(?:-[A-Z][\w\u2019'.]*)*[ \t]+){1,5})(?:" + alt + r")\b")
+    return re.compile(r"(?<![\w\u2010-\u2014-])((?:[A-Z][\w\u2019'.]*(?:[-\u2010-\u2014][A-Z][\w\u2019'.]*)*[ \t]+){1,5})(?:"
+                      + alt + r")\b")
 
 
 def _corridors(text: str) -> list[Mention]:
@@ -236,6 +237,10 @@ def _corridors(text: str) -> list[Mention]:
                 break
             start = m.start(1) + w.end()
         start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+        if re.search(r"[A-Z][\w-]*\s+(?:and|of|for|&)\s+$", text[max(0, start - 40):start]):
+            # "the Partnership for Infrastructure and Investment Lobito Corridor": the first word ends another name
+            w = re.match(r"\S+\s+", text[start:m.end(1)])
+            start = start + w.end() if w else m.end(1)
         if start >= m.end(1):
             continue  # no name before the head: "the Corridor"
         nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[m.end():m.end() + 30])

@@ -183,3 +183,9 @@ def test_states_after_an_office_in_the_title():
 def test_close_coordination_between_two_states_names_them():
     text = "The leaders discussed challenges that require close coordination between Chile and Peru."
     assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_a_grouping_speaking_as_one_takes_no_states_from_between():
+    text = ("We, the leaders of the Group of Seven (G7), reaffirm our support. We support the observer force "
+            "in the valley between Chile and Peru.")
+    assert parties(text, title="G7 Leaders' statement on the Valley") == ["group-of-seven"]

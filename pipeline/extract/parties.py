@@ -325,7 +325,8 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
     parties = _dedupe(_expand(_title_parties(statement.title, actor_mentions)
                               + _opening_parties(text, actor_mentions), named))
-    if len(parties) < 2:
+    if len(parties) < 2 and not any(p.actor_type != "state" for p in parties):
+        # one state found (a grouping speaking as one is complete): the other from "between A and B"
         parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
     if not parties:
         parties = _speaking_states(text, actor_mentions)

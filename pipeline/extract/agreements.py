@@ -40,6 +40,16 @@ and a relative clause (``..., which created X``) report an earlier act: ``refere
 ``finalized X`` is ``established``, ``is developing / drafting X`` is ``planned``.
 An instrument "on the establishment of the X Team" names X as a mechanism of its own.
 
+Also: the full name of a treaty may hold lower-case words (``Convention for the Suppression
+of Unlawful Acts against the Safety of ...``, ``... Persons with Disabilities``); a number or
+Roman numeral after a head is part of the name (``Pillar II``, ``Standard 7``, heads marked
+``numbered`` need one; a numbered name takes no tail); a ``Resolution`` needs a number or the
+adopting body (so ``the Peaceful Resolution of`` is none); ``signed / concluded a memorandum of
+understanding on customs data exchange`` names a lower-case instrument; statements of the
+President of the Security Council are declarations; a summit is an event, not an agreement,
+unless the statement shows a series (``previous X Summits``, ``annually``, ``process``); COPs
+are not extracted. ``agreed on X`` is ``established``; ``X, signed in 2002`` is ``signed``.
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_status.py`` (status).

@@ -2,21 +2,32 @@
 
 Sources, in order:
 1. sidecar ``parties`` (when present they are the answer);
-2. the title: states/organisations in hyphenated compounds ("U.S.-Canada Joint
-   Statement") and in the issuer part before "on/regarding/announcing/:..."
-   ("Joint Statement from Canada, Mexico and the United States following ...");
-   a grouping anywhere in the title when the issuer part names no state
-   ("Joint Leaders Statement on AUKUS");
+2. the title: states/organisations in dash pairs ("U.S.-Canada", "US \u2013 Japan \u2013
+   Republic of Korea") and in the issuer part before "on/regarding/announcing/:..."
+   ("Joint Statement from Canada, Mexico and the United States following ..."), an
+   issuer part after the topic that names offices ("Joint Statement on X from U.S.
+   President A, Dutch Prime Minister B"), a state after an office anywhere ("... the
+   Prime Minister of the United Kingdom"), a leader named in the title whose state the
+   text gives ("Meeting between President Ruiz and Prime Minister Holm"); a grouping
+   anywhere in the title when the issuer part names no state ("Joint Leaders
+   Statement on AUKUS");
 3. the opening subject: the states/organisations named before the first main
    verb ("We, the Prime Ministers of Canada and Japan, meet", "The African Union
-   and the United States reaffirm", "President X of A and President Y of B met"),
-   continued over "hosted/welcomed/received/met" when the subject is a person
-   ("President Biden hosted Mexican President ...");
-4. fallbacks: "between A and B" early in the text; then the two states most
-   mentioned.
+   and the United States reaffirm", "We, the members of the X Initiative: A, B, ...
+   and the European Union, affirm", one member a line), continued over
+   "hosted/welcomed/received/met" when the subject is a person; a first-person or
+   member subject after a short preamble ("A year ago, we the leaders of ...");
+   a possessor that ends the walk ("Russia's aggression ...") is no party;
+4. fallbacks: "between A and B" early in the text (not after "war", "border", ...);
+   then the subject that most often speaks with a predicate of position, with the
+   states coordinated with it ("A of X, B of Y and C of Z reaffirmed"); last, the
+   government whose office published the statement (``actors_publishers.csv``).
+   A state is never a party only because it is named often or early.
 A grouping listed in ``actors_groupings.csv`` (G7, Quad, AUKUS, I2U2, GCC, ...)
-that issues a statement stands for its member states. Organisations with their
-own standing as a party (the EU, the African Union, ASEAN) are kept as they are.
+stands for its member states when the statement names every member; a grouping
+that speaks as one with unnamed members ("the leaders of the GCC member states",
+"We the Leaders of the G7") is the party itself. Organisations with their own
+standing as a party (the EU, the African Union, ASEAN) are kept as they are.
 """
 from __future__ import annotations
 

@@ -8,6 +8,13 @@ situation in X", "denuclearization of X", "with regard to X", "discussed X").
 Matching is done on a word tokenization of ``doc.text`` (hyphenated compounds
 are one word, so "Canada-Japan" or "Trans-Pacific" never yield "Canada" or
 "Pacific"); the gazetteer is indexed by first word and built once.
+
+A compass word right before a gazetteer region or sea makes a sub-region of its own
+("the Western Balkans", "the South Caucasus", "the eastern Mediterranean"; no
+coordinates); before a country it names a part of it ("eastern Ukraine"). A named
+corridor (capitalised words before a head of ``regions_corridor_heads.csv``: "the
+Lobito Corridor", "the India-Middle East-Europe Economic Corridor") is a region
+without coordinates. Gazetteer rows without a cited centre leave the coordinates empty.
 """
 from __future__ import annotations
 

@@ -189,3 +189,17 @@ def test_a_grouping_speaking_as_one_takes_no_states_from_between():
     text = ("We, the leaders of the Group of Seven (G7), reaffirm our support. We support the observer force "
             "in the valley between Chile and Peru.")
     assert parties(text, title="G7 Leaders' statement on the Valley") == ["group-of-seven"]
+
+
+def test_dash_pair_inside_a_longer_name_in_the_title():
+    assert set(parties("We met today.", title="U.S.-EU Harbour and Rail Council Inaugural Joint Statement")) \
+        == {"USA", "european-union"}
+
+
+def test_publisher_completes_a_title_naming_two_officials():
+    st = Statement(statement_id="t", source_file="t.md", sha256="0",
+                   text="Adviser Ana Ruiz met Adviser Omar Saleh, National Security Adviser of Jordan, in Amman.",
+                   title="Joint Statement Following the Meeting Between Adviser Ana Ruiz and Adviser Omar Saleh",
+                   url="https://www.gov.uk/news/x")
+    doc = make_doc(st.text)
+    assert [a.actor_id for a in find_parties(st, doc, find_actors(doc))] == ["JOR", "GBR"]

@@ -51,6 +51,9 @@ def _gazetteer(text: str) -> tuple[list[_Cand], list[tuple[int, int, str]]]:
                 continue
             if text[e:e + 1] == "+":
                 continue  # "G7++ Friends of X", "ASEAN+3": a different grouping built on the name
+            if a.actor_type == "international_organization" and prev_word in lx.demonyms \
+                    and re.search(r"\b" + re.escape(prev_word) + r"[ \t]+$", before):
+                continue  # "the Russian Security Council": that state's own body, not the UN's
             cands.append(_Cand(s, e, a, 0))
     return cands, state_hits
 

@@ -153,6 +153,12 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
             iso = _person_country(m.entity.name, mentions)
             if iso and state_actor(iso):
                 picked.append((m.start, state_actor(iso)))
+    # "U.S.-EU Trade and Technology Council": the members of a dash pair that a longer name swallowed
+    for pm in re.finditer(rf"(?<![\w.])((?:[A-Z][\w.]*)(?:[{_DASH_CHARS}][A-Z][\w.]*)+)", title):
+        parts = re.split(rf"[{_DASH_CHARS}]", pm.group(1))
+        actors = [resolve_actor(x) for x in parts]
+        if all(a is not None and a.actor_type in _PARTY_TYPES for a in actors):
+            picked += [(pm.start(1) + q / 10, a) for q, a in enumerate(actors)]
     picked = [a for _, a in sorted(picked, key=lambda t: t[0])]
     if not any(a.actor_type == "state" for a in picked):
         picked += [m.entity for m in ms if m.entity.actor_id in _groupings()]
@@ -341,9 +347,19 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
     if not parties:
         parties = _speaking_states(text, actor_mentions)
-    if not parties:
-        parties = _publisher_party(statement.url)
+    if not parties or len(parties) < _title_leaders(statement.title):
+        # "Meeting between National Security Advisor A and National Security Advisor B" with one state
+        # found: the publishing government is the other
+        parties = _dedupe(parties + _publisher_party(statement.url))
     return parties
+
+
+def _title_leaders(title: str | None) -> int:
+    """How many persons the title names ("Joint Statement by President A and President B")."""
+    if not title:
+        return 0
+    title = re.sub(r"\s+", " ", title).strip()
+    return len({m.entity.actor_id for m in find_actors(title) if m.entity.actor_type == "person"})
 
 
 @lru_cache(maxsize=1)

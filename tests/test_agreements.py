@@ -401,3 +401,20 @@ def test_status_from_the_verbs_around():
 def test_a_state_before_on_is_not_part_of_the_name():
     got = table("They will consult Norway on Harbour Pillar II projects.")
     assert "Harbour Pillar II" in got and not any("Norway" in n for n in got)
+
+
+def test_signing_reported_in_other_words_and_agreed_to_a_document():
+    assert table("The leaders witnessed the signing ceremony for the Coastal Shipping Agreement.") == {
+        "Coastal Shipping Agreement": ("agreement", "signed", None)}
+    assert table("Ministers signed today the Coastal Shipping Agreement.") == {
+        "Coastal Shipping Agreement": ("agreement", "signed", None)}
+    assert table("The ministers agreed to the Terms of Reference for the Harbour Board.")[
+        "Terms of Reference for the Harbour Board"][1] == "established"
+    assert table("The ministers agreed to strengthen the Coastal Shipping Agreement.")[
+        "Coastal Shipping Agreement"][1] == "referenced"
+
+
+def test_a_named_process_is_a_framework():
+    assert table("They welcomed progress in the Lagos Ocean Process.") == {
+        "Lagos Ocean Process": ("framework", "referenced", None)}
+    assert table("They support the peace process.") == {}

@@ -14,12 +14,12 @@ STATUS_RANK = {"in_force": 5, "signed": 4, "established": 3, "planned": 2, "refe
 
 _CUES = (
     r"(?P<in_force>entry into force of|entering into force of|entered into force of|coming into force of)"
-    r"|(?P<signed>signing of|signature of|signing|signed|sign|signs)"
+    r"|(?P<signed>signing\s+ceremony\s+(?:of|for)|signing of|signature of|signing|signed|sign|signs)"
     r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
     r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
-    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|reached\s+(?:an\s+)?agreement\s+on)"
+    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
@@ -27,7 +27,8 @@ _CUES = (
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
-             r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint))")
+             r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint)"
+             r"|\s+(?:today|formally|officially|jointly|also))")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
 # "X will enter into force", "X is expected to enter into force": a future entry into force
 _RIGHT_FUTURE_FORCE = re.compile(

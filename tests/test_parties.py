@@ -203,3 +203,8 @@ def test_publisher_completes_a_title_naming_two_officials():
                    url="https://www.gov.uk/news/x")
     doc = make_doc(st.text)
     assert [a.actor_id for a in find_parties(st, doc, find_actors(doc))] == ["JOR", "GBR"]
+
+
+def test_a_place_line_before_the_text_is_not_a_party():
+    text = "Leuven, Belgium\n\nThe European Union and Chile reaffirm their shared commitment to open trade."
+    assert parties(text) == ["european-union", "CHL"]

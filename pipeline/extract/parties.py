@@ -72,6 +72,9 @@ _CONTINUE_VERBS = frozenset({"hosted", "welcomed", "received", "met", "hosts", "
                              "receives", "meets"})
 _PUNCT_OK = frozenset({",", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013", "-", "\u2019s",
                        "'s", "\u2019", "'", ".", "&", "/", ":", ";"})
+# a place line before the text: "Leuven, Belgium\n\n"
+_PLACE_LINE = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3},[ \t]+[A-Z][\w.'\u2019-]*"
+                         r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}[ \t]*\n")
 # "A year ago, we the leaders of ...", "In 2023, the members of the Initiative, ...": a first-person or
 # member subject after a short preamble opens the issuer list
 _LATE_SUBJECT = re.compile(
@@ -193,7 +196,11 @@ def _person_country(name: str, mentions: list[Mention]) -> str | None:
 
 def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     m = _DATELINE.match(text)
-    parties = _subject_walk(text, m.end() if m else 0, mentions)
+    start = m.end() if m else 0
+    pl = _PLACE_LINE.match(text, start)
+    if pl:
+        start = pl.end()  # "Leuven, Belgium" on a line of its own: where, not who
+    parties = _subject_walk(text, start, mentions)
     if parties:
         return parties
     # a preamble before the subject: "A year ago, we the leaders of A, B and C launched ..."

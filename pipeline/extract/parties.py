@@ -127,7 +127,7 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
     if not title:
         return []
     title = re.sub(r"\s+", " ", title.replace("\u00a0", " ")).strip()
-    all_ms = find_actors(title)
+    all_ms = _title_actors(title)
     ms = [m for m in all_ms if m.entity.actor_type in _PARTY_TYPES]
     stop = _TITLE_STOP.search(title)
     seg_end = stop.start() if stop else len(title)
@@ -214,10 +214,19 @@ def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
 def _subject_walk(text: str, start: int, mentions: list[Mention]) -> list[Actor]:
     """The states/organisations of the subject that opens at ``start``: the walk goes over
     capitalised words, connectors and subject nouns ("we, the members of the X Initiative:
-    A, B, ... and C") and stops at the first other word (the verb)."""
-    head = text[start:start + 3000]
+    A, B, ... and C") and stops at the first other word (the verb). The text is tokenised
+    600 characters at first, 3000 when the walk runs to the end of those (a long member list)."""
+    for size in (600, 3000):
+        parties, ran_out = _walk(text, start, mentions, size)
+        if not ran_out or start + size >= len(text):
+            return parties
+    return parties
+
+
+def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[list[Actor], bool]:
+    head = text[start:start + size]
     toks = _tokenize(head)
-    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + 3000}
+    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + size}
     covered_until = -1
     parties: list[Actor] = []
     saw_person = False
@@ -255,7 +264,7 @@ def _subject_walk(text: str, start: int, mentions: list[Mention]) -> list[Actor]
                 toks[i - 2].start, Mention(0, 0, None)).entity:
             parties.pop()  # "Russia's aggression against ...": a possessor, not the subject
         break
-    return parties
+    return parties, i >= n or i >= 400
 
 
 def _list_goes_on(toks, i: int, by_start) -> bool:
@@ -366,7 +375,12 @@ def _title_leaders(title: str | None) -> int:
     if not title:
         return 0
     title = re.sub(r"\s+", " ", title).strip()
-    return len({m.entity.actor_id for m in find_actors(title) if m.entity.actor_type == "person"})
+    return len({m.entity.actor_id for m in _title_actors(title) if m.entity.actor_type == "person"})
+
+
+@lru_cache(maxsize=512)
+def _title_actors(title: str) -> tuple[Mention, ...]:
+    return tuple(find_actors(title))
 
 
 @lru_cache(maxsize=1)

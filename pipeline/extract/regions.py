@@ -237,6 +237,8 @@ def _corridors(text: str) -> list[Mention]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out = []
+    if "Corridor" not in text and "Route" not in text:
+        return out  # the common case: no head, no regex pass
     for m in _corridor_re().finditer(text):
         start = m.start(1)
         for w in re.finditer(r"\S+", m.group(1)):

@@ -208,3 +208,17 @@ def test_publisher_completes_a_title_naming_two_officials():
 def test_a_place_line_before_the_text_is_not_a_party():
     text = "Leuven, Belgium\n\nThe European Union and Chile reaffirm their shared commitment to open trade."
     assert parties(text) == ["european-union", "CHL"]
+
+
+def test_an_adverbial_opener_names_no_party():
+    text = "In Ukraine and in Moldova, Chile and Peru agreed to send aid. Both sides urged restraint."
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+    text = ("At the invitation of the King of Spain, the leaders of Chile and Peru met today in Madrid. "
+            "The leaders reaffirmed their ties.")
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_appositions_of_an_opener_name_no_party():
+    text = ("At the invitation of the Custodian of the Lakes, King Omar Saleh, King of the Kingdom of Jordan, "
+            "the leaders of Chile and Peru met today in Amman. The leaders reaffirmed their ties.")
+    assert parties(text, title="Readout") == ["CHL", "PER"]

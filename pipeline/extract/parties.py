@@ -169,6 +169,11 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
 
 
 @lru_cache(maxsize=1)
+def _opening_prepositions() -> frozenset[str]:
+    return frozenset(r["term"] for r in read_data("actors_lexicon.csv") if r["kind"] == "opening_preposition")
+
+
+@lru_cache(maxsize=1)
 def _office_words() -> frozenset[str]:
     lx = lexicon()
     return frozenset(lx.title_last | lx.plural_titles | {"Leaders", "Governments", "Ministers", "Heads"})
@@ -227,10 +232,24 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[li
     head = text[start:start + size]
     toks = _tokenize(head)
     by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + size}
+    first = 0
+    while first < len(toks) and toks[first].text in ("\n", "-", "*", "\u2022"):
+        first += 1
+    if first < len(toks) and toks[first].text in _opening_prepositions():
+        # "In Lima, ...", "At the invitation of the King of Spain, the leaders of ...": an adverbial
+        # opener names places and hosts, not the subject; the walk starts after its comma
+        comma = next((q for q in range(first, min(len(toks), first + 40)) if toks[q].text == ","), None)
+        if comma is not None:
+            first = comma + 1
+            # "..., King X, King of Y, the leaders of A and B met": a subject noun after a later comma
+            # opens the subject (the appositions before it belong to the opener)
+            late = _LATE_SUBJECT.search(head, toks[comma].end, min(len(head), toks[comma].end + 400))
+            if late is not None and late.start() > toks[comma].end + 1:
+                first = next((q for q in range(first, len(toks)) if toks[q].start >= late.start()), first)
     covered_until = -1
     parties: list[Actor] = []
     saw_person = False
-    i = 0
+    i = first
     n = len(toks)
     while i < n and i < 400:
         t = toks[i]

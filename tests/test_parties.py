@@ -105,6 +105,8 @@ def test_unicode_spaces_and_dash_pairs_in_titles():
                    title="Meeting\u00a0between\u00a0the\u00a0President\u00a0of\u00a0Chile and the "
                          "Prime\u202fMinister of Norway") == ["CHL", "NOR"]
     assert parties("We will deepen cooperation.", title="U.S.\u2013Germany Joint Statement on Energy") == ["USA", "DEU"]
+    assert parties("We will deepen cooperation.", title="Joint Statement by Ghana and the United\u200bStates") \
+        == ["GHA", "USA"]
     assert parties("We will deepen cooperation.", title="Joint\u2009Statement\u2009by\u2009Ghana\u2009and\u2009Kenya") \
         == ["GHA", "KEN"]
 

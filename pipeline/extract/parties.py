@@ -126,7 +126,7 @@ def _dedupe(actors) -> list[Actor]:
 def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Actor]:
     if not title:
         return []
-    title = re.sub(r"\s+", " ", title.replace("\u00a0", " ")).strip()
+    title = _norm_title(title)
     all_ms = _title_actors(title)
     ms = [m for m in all_ms if m.entity.actor_type in _PARTY_TYPES]
     stop = _TITLE_STOP.search(title)
@@ -389,11 +389,16 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     return parties
 
 
+def _norm_title(title: str) -> str:
+    """Unicode spaces (no-break, thin, narrow, ideographic) and zero-width breaks as one space."""
+    return re.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff]+", " ", title).strip()
+
+
 def _title_leaders(title: str | None) -> int:
     """How many persons the title names ("Joint Statement by President A and President B")."""
     if not title:
         return 0
-    title = re.sub(r"\s+", " ", title).strip()
+    title = _norm_title(title)
     return len({m.entity.actor_id for m in _title_actors(title) if m.entity.actor_type == "person"})
 
 

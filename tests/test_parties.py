@@ -224,3 +224,9 @@ def test_appositions_of_an_opener_name_no_party():
     text = ("At the invitation of the Custodian of the Lakes, King Omar Saleh, King of the Kingdom of Jordan, "
             "the leaders of Chile and Peru met today in Amman. The leaders reaffirmed their ties.")
     assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_a_state_acting_after_an_opener_is_spoken_about():
+    text = ("Following the further invasion of Moldova, Russia continues to use gas as a weapon. "
+            "We are working together.")
+    assert parties(text, title="Joint Statement on Energy Security") == []

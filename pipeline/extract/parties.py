@@ -72,6 +72,13 @@ _CONTINUE_VERBS = frozenset({"hosted", "welcomed", "received", "met", "hosts", "
                              "receives", "meets"})
 _PUNCT_OK = frozenset({",", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013", "-", "\u2019s",
                        "'s", "\u2019", "'", ".", "&", "/", ":", ";"})
+# the predicate that ends a subject after an adverbial opener: a verb of meeting, speech or position
+_POSITION_VERB = re.compile(
+    r"(?:(?:have|has|will|would|also|jointly|together|today|again|further|firmly|strongly|hereby|,)\s+)*"
+    r"(?:agree|reaffirm|welcome|commit|affirm|express|underscore|emphasi[sz]|stress|reiterat|recogni[sz]|"
+    r"decide|resolve|pledge|announce|intend|share|look|sign|meet|met|convene|held|hold|issue|discuss|adopt|"
+    r"launch|endorse|declare|condemn|call|urge|note|remain|are\b|were\b|conclude|exchange|spoke|speak|"
+    r"establish|renew|highlight|acknowledge|seek|plan|aim|support|stand|deplore|oppose|reject|approve)", re.IGNORECASE)
 # a place line before the text: "Leuven, Belgium\n\n"
 _PLACE_LINE = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3},[ \t]+[A-Z][\w.'\u2019-]*"
                          r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}[ \t]*\n")
@@ -233,6 +240,7 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[li
     toks = _tokenize(head)
     by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + size}
     first = 0
+    opener = False
     while first < len(toks) and toks[first].text in ("\n", "-", "*", "\u2022"):
         first += 1
     if first < len(toks) and toks[first].text in _opening_prepositions():
@@ -241,6 +249,7 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[li
         comma = next((q for q in range(first, min(len(toks), first + 40)) if toks[q].text == ","), None)
         if comma is not None:
             first = comma + 1
+            opener = True
             # "..., King X, King of Y, the leaders of A and B met": a subject noun after a later comma
             # opens the subject (the appositions before it belong to the opener)
             late = _LATE_SUBJECT.search(head, toks[comma].end, min(len(head), toks[comma].end + 400))
@@ -283,6 +292,8 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[li
                 toks[i - 2].start, Mention(0, 0, None)).entity:
             parties.pop()  # "Russia's aggression against ...": a possessor, not the subject
         break
+    if opener and parties and i < n and not _POSITION_VERB.match(head, toks[i].start):
+        return [], False  # "Following the invasion, Russia continues to ...": a state spoken about
     return parties, i >= n or i >= 400
 
 

@@ -299,3 +299,10 @@ def test_center_heads_a_named_body_and_normandy_format_is_a_forum():
     assert s.get("National and Maritime Risk Reduction Center") == "national-and-maritime-risk-reduction-center"
     doc, ms = extract("Talks continue in the Normandy Format.")
     assert [(m.entity.name, m.entity.actor_type) for m in ms] == [("Normandy Format", "forum")]
+
+
+def test_a_demonym_before_an_international_body_names_the_states_own_body():
+    text = "The advisers met the Chilean Security Council and briefed the UN Security Council."
+    got = [(text[m.start:m.end], m.entity.actor_type, m.entity.country) for m in find_actors(text)]
+    assert ("UN Security Council", "international_organization", None) in got
+    assert all(not (t == "Security Council" and k == "international_organization") for t, k, _ in got)

@@ -328,3 +328,93 @@ def test_title_and_subtitle_joined_by_a_colon_are_one_document():
 def test_a_name_less_one_inner_word_is_the_same_agreement():
     _, ms = run("The press release of the Harbor Senior Group is out. The Harbor Senior Safety Group met twice.")
     assert {m.entity.name for m in ms} == {"Harbor Senior Safety Group"} and len(ms) == 2
+
+
+# --- issue 11: coverage of agreement names and statuses (invented sentences) -----------------
+
+@pytest.mark.parametrize("sentence,name", [
+    ("They recalled the Convention on the Prohibition of the Development, Production and Use of Sonic "
+     "Weapons and on their Destruction.",
+     "Convention on the Prohibition of the Development, Production and Use of Sonic Weapons and on their Destruction"),
+    ("They urged all states to join the Convention for the Suppression of Unlawful Acts against the Safety of "
+     "River Navigation.", "Convention for the Suppression of Unlawful Acts against the Safety of River Navigation"),
+    ("They recalled the Convention on the Rights of Persons with Hearing Loss.",
+     "Convention on the Rights of Persons with Hearing Loss"),
+])
+def test_long_treaty_names_with_inner_commas_and_lower_case_words(sentence, name):
+    assert table(sentence)[name][0] == "treaty"
+
+
+def test_a_treaty_name_does_not_run_over_a_state():
+    got = table("They recalled the Treaty on Open Skies with Norway.")
+    assert "Treaty on Open Skies" in got and not any("Norway" in n for n in got)
+
+
+def test_action_plan_for_the_implementation_of_an_agreement():
+    got = table("The ministers adopted the Action Plan for the Implementation of the Tidal Fisheries Agreement.")
+    assert got == {"Action Plan for the Implementation of the Tidal Fisheries Agreement": ("framework", "established", None)}
+
+
+def test_signed_lower_case_memorandum_names_its_subject():
+    got = table("The two ministers signed a memorandum of understanding on customs data exchange at the meeting.")
+    assert got == {"memorandum of understanding on customs data exchange": ("agreement", "signed", None)}
+    planned = table("They will sign an agreement on mutual recognition of diplomas, and review progress.")
+    assert planned == {"agreement on mutual recognition of diplomas": ("agreement", "planned", None)}
+    assert table("They signed an agreement with Peru.") == {}
+
+
+def test_numbered_instruments_and_pillars():
+    got = table("The Supply Pillar and Pillar III of the Harbour Economic Framework will be launched, and the "
+                "ministers will apply Standard 9 under the Phase II Programme.")
+    assert {"Supply Pillar", "Pillar III", "Harbour Economic Framework", "Standard 9", "Phase II Programme"} <= set(got)
+    assert table("They will apply the highest standard of care.") == {}
+
+
+def test_statement_of_the_president_of_the_security_council():
+    got = table("They recalled the Statement by the President of the Security Council (S/PRST/2031/7).")
+    assert got == {"Statement by the President of the Security Council S/PRST/2031/7": ("declaration", "referenced", None)}
+    got = table("They welcomed the UN Security Council presidential statement on the Lake Basin.")
+    assert got == {"Statement by the President of the Security Council": ("declaration", "referenced", None)}
+
+
+def test_peaceful_resolution_is_not_a_resolution():
+    assert table("They called for the Peaceful Resolution of the Border Question and the peaceful resolution "
+                 "of disputes.") == {}
+    assert table("They recalled General Assembly Resolution 79/12.") != {}
+
+
+def test_summits_and_cops_are_events_unless_a_series():
+    assert table("They look forward to a successful COP 41 and to the Global Harbour Summit in Lima.") == {}
+    got = table("They will continue to hold the Nordic-Andean Summit annually.")
+    assert got == {"Nordic-Andean Summit": ("mechanism", "referenced", None)}
+
+
+def test_status_from_the_verbs_around():
+    assert table("The ministers today agreed on the Framework for Seabed Minerals Cooperation.") == {
+        "Framework for Seabed Minerals Cooperation": ("framework", "established", None)}
+    assert table("The two sides will agree on a Joint Framework on River Data next year.") == {
+        "Joint Framework on River Data": ("framework", "planned", None)}
+    assert table("They recalled the Coastal Shipping Agreement, signed in Lima, and its annex.")[
+        "Coastal Shipping Agreement"][1] == "signed"
+
+
+def test_a_state_before_on_is_not_part_of_the_name():
+    got = table("They will consult Norway on Harbour Pillar II projects.")
+    assert "Harbour Pillar II" in got and not any("Norway" in n for n in got)
+
+
+def test_signing_reported_in_other_words_and_agreed_to_a_document():
+    assert table("The leaders witnessed the signing ceremony for the Coastal Shipping Agreement.") == {
+        "Coastal Shipping Agreement": ("agreement", "signed", None)}
+    assert table("Ministers signed today the Coastal Shipping Agreement.") == {
+        "Coastal Shipping Agreement": ("agreement", "signed", None)}
+    assert table("The ministers agreed to the Terms of Reference for the Harbour Board.")[
+        "Terms of Reference for the Harbour Board"][1] == "established"
+    assert table("The ministers agreed to strengthen the Coastal Shipping Agreement.")[
+        "Coastal Shipping Agreement"][1] == "referenced"
+
+
+def test_a_named_process_is_a_framework():
+    assert table("They welcomed progress in the Lagos Ocean Process.") == {
+        "Lagos Ocean Process": ("framework", "referenced", None)}
+    assert table("They support the peace process.") == {}

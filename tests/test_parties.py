@@ -63,9 +63,60 @@ def test_title_topic_state_is_not_a_party():
     assert got == ["CAN", "NOR"]
 
 
-def test_grouping_expands_to_members():
-    got = parties("We are committed to a free and open region.", title="Quad Leaders' Statement")
+def test_grouping_expands_to_members_it_names():
+    got = parties("We, the leaders of Australia, India, Japan and the United States, are committed to a free "
+                  "and open region.", title="Quad Leaders' Statement")
     assert set(got) == {"AUS", "IND", "JPN", "USA"}
+
+
+def test_grouping_with_unnamed_members_is_the_party():
+    got = parties("We are committed to a free and open region.", title="Quad Leaders' Statement")
+    assert got == ["quad"]
+    text = ("The leaders of the GCC member states and the United States met today in Doha. "
+            "The leaders reaffirmed their ties.")
+    assert set(parties(text)) == {"gulf-cooperation-council", "USA"}
+
+
+def test_named_members_of_an_initiative_are_all_parties():
+    text = ("We, the members of the Clean Harbours Initiative: Argentina, Belgium, Chile, Denmark, Fiji, "
+            "Ghana, the Republic of Korea, Norway, Peru, and the European Union, affirm our resolve to act.")
+    assert parties(text) == ["ARG", "BEL", "CHL", "DNK", "FJI", "GHA", "KOR", "NOR", "PER", "european-union"]
+    listed = ("The participants of the Initiative:\n- Chile,\n- Fiji,\n- Norway\nreaffirmed their resolve.")
+    assert parties(listed) == ["CHL", "FJI", "NOR"]
+
+
+def test_subject_after_a_preamble():
+    text = ("Two years ago, we the leaders of Chile, Peru, Fiji and Norway launched the Ocean Compact. "
+            "Today we welcome its progress.")
+    assert parties(text, title="Leaders' Statement on the Ocean Compact") == ["CHL", "PER", "FJI", "NOR"]
+
+
+def test_leaders_named_in_the_title():
+    assert parties("The two leaders discussed trade.",
+                   title="Meeting between the President of Chile and the Prime Minister of Norway") == ["CHL", "NOR"]
+    text = ("President Ana Ruiz of Colombia welcomed Prime Minister Erik Holm of Sweden to Bogota. "
+            "They discussed Venezuela.")
+    assert set(parties(text, title="Readout of the Meeting between President Ruiz and Prime Minister Holm")) \
+        == {"COL", "SWE"}
+
+
+def test_unicode_spaces_and_dash_pairs_in_titles():
+    assert parties("We will deepen cooperation.",
+                   title="Meeting\u00a0between\u00a0the\u00a0President\u00a0of\u00a0Chile and the "
+                         "Prime\u202fMinister of Norway") == ["CHL", "NOR"]
+    assert parties("We will deepen cooperation.", title="U.S.\u2013Germany Joint Statement on Energy") == ["USA", "DEU"]
+    assert parties("We will deepen cooperation.", title="Joint Statement by Ghana and the United\u200bStates") \
+        == ["GHA", "USA"]
+    assert parties("We will deepen cooperation.", title="Joint\u2009Statement\u2009by\u2009Ghana\u2009and\u2009Kenya") \
+        == ["GHA", "KEN"]
+
+
+def test_a_state_spoken_about_is_not_a_party():
+    text = ("Russia's aggression against Ukraine threatens Europe. Russia must withdraw. Russia has violated "
+            "the Charter. Chile and Peru reaffirmed their support for Ukraine.")
+    assert parties(text, title="Joint Statement on Security") == ["CHL", "PER"]
+    war = "The ministers discussed the war between Russia and Ukraine, and Russia's attacks on ports."
+    assert parties(war, title="Readout") == []
 
 
 def test_witnesses_are_not_parties():
@@ -88,3 +139,94 @@ def test_dateline_is_not_a_party():
 def test_sidecar_parties_win():
     text = "We, the Presidents of Chile and Peru, met today."
     assert parties(text, sidecar=("ARG", "Brazil", "the Republic of Korea")) == ["ARG", "BRA", "KOR"]
+
+
+def test_party_states_include_the_members_of_a_party_grouping():
+    from pipeline.extract.actors import resolve_actor
+    from pipeline.extract.parties import party_states
+    got = party_states([resolve_actor("GCC"), resolve_actor("Chile")])
+    assert {"SAU", "QAT", "CHL"} <= got and "USA" not in got
+
+
+def test_issuers_named_after_the_topic_of_the_title():
+    title = ("Joint Statement on Jets for Moldova from U.S. President Ana Ruiz, Dutch Prime Minister Erik Holm, "
+             "and Danish Prime Minister Lise Berg")
+    assert parties("We will act.", title=title) == ["USA", "NLD", "DNK"]
+    assert parties("We stand together.", title="Joint Statement on the Attacks by Russia on Ukraine") == []
+
+
+def test_publisher_is_the_last_resort():
+    st = Statement(statement_id="t", source_file="t.md", sha256="0", text="President Ruiz and President Holm spoke today.",
+                   title="Joint Statement by President Ruiz and President Holm",
+                   url="https://www.example-office.gov.uk/news/joint-statement")
+    doc = make_doc(st.text)
+    assert [a.actor_id for a in find_parties(st, doc, find_actors(doc))] == ["GBR"]
+    st2 = Statement(statement_id="t", source_file="t.md", sha256="0", text="Chile and Peru reaffirmed their ties.",
+                    url="https://www.gov.uk/news/x")
+    doc2 = make_doc(st2.text)
+    assert [a.actor_id for a in find_parties(st2, doc2, find_actors(doc2))] == ["CHL", "PER"]
+
+
+def test_co_subjects_of_a_speaking_state_after_an_adverbial_opening():
+    text = ("Today in Lima, Peru at the Andean Summit, Prime Minister Ana Ruiz of Chile, President Lo Wen of the "
+            "Republic of Korea (ROK), and President Erik Holm of Norway reaffirmed our partnership.")
+    assert parties(text, title="Lima Statement") == ["CHL", "KOR", "NOR"]
+    assert parties(text, title="Lima Statement on Chile \u2013 Korea \u2013 Norway Trilateral Partnership") \
+        == ["CHL", "KOR", "NOR"]
+
+
+def test_states_after_an_office_in_the_title():
+    title = ("Joint Statement on the Visit to the United Kingdom of Erik Holm, President of Norway, at the "
+             "Invitation of the Rt. Hon. Ann Lee, the Prime Minister of the United Kingdom")
+    assert parties("Today, President Holm visited the U.K. at the invitation of the Prime Minister.", title=title) \
+        == ["NOR", "GBR"]
+
+
+def test_close_coordination_between_two_states_names_them():
+    text = "The leaders discussed challenges that require close coordination between Chile and Peru."
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_a_grouping_speaking_as_one_takes_no_states_from_between():
+    text = ("We, the leaders of the Group of Seven (G7), reaffirm our support. We support the observer force "
+            "in the valley between Chile and Peru.")
+    assert parties(text, title="G7 Leaders' statement on the Valley") == ["group-of-seven"]
+
+
+def test_dash_pair_inside_a_longer_name_in_the_title():
+    assert set(parties("We met today.", title="U.S.-EU Harbour and Rail Council Inaugural Joint Statement")) \
+        == {"USA", "european-union"}
+
+
+def test_publisher_completes_a_title_naming_two_officials():
+    st = Statement(statement_id="t", source_file="t.md", sha256="0",
+                   text="Adviser Ana Ruiz met Adviser Omar Saleh, National Security Adviser of Jordan, in Amman.",
+                   title="Joint Statement Following the Meeting Between Adviser Ana Ruiz and Adviser Omar Saleh",
+                   url="https://www.gov.uk/news/x")
+    doc = make_doc(st.text)
+    assert [a.actor_id for a in find_parties(st, doc, find_actors(doc))] == ["JOR", "GBR"]
+
+
+def test_a_place_line_before_the_text_is_not_a_party():
+    text = "Leuven, Belgium\n\nThe European Union and Chile reaffirm their shared commitment to open trade."
+    assert parties(text) == ["european-union", "CHL"]
+
+
+def test_an_adverbial_opener_names_no_party():
+    text = "In Ukraine and in Moldova, Chile and Peru agreed to send aid. Both sides urged restraint."
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+    text = ("At the invitation of the King of Spain, the leaders of Chile and Peru met today in Madrid. "
+            "The leaders reaffirmed their ties.")
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_appositions_of_an_opener_name_no_party():
+    text = ("At the invitation of the Custodian of the Lakes, King Omar Saleh, King of the Kingdom of Jordan, "
+            "the leaders of Chile and Peru met today in Amman. The leaders reaffirmed their ties.")
+    assert parties(text, title="Readout") == ["CHL", "PER"]
+
+
+def test_a_state_acting_after_an_opener_is_spoken_about():
+    text = ("Following the further invasion of Moldova, Russia continues to use gas as a weapon. "
+            "We are working together.")
+    assert parties(text, title="Joint Statement on Energy Security") == []

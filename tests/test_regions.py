@@ -73,12 +73,14 @@ def test_dprk_alias_maps_to_north_korea():
     assert got == [("North Korea", "DPRK")]
 
 
-def test_every_region_row_has_coordinates_and_valid_type():
+def test_every_region_row_has_valid_coordinates_or_none_and_valid_type():
     rows = all_regions()
     assert len(rows) > 300
+    assert sum(r.latitude is None for r in rows) < 10  # rows without a cited centre are the exception
     for r in rows:
-        assert r.latitude is not None and -90 <= r.latitude <= 90, r
-        assert r.longitude is not None and -180 <= r.longitude <= 180, r
+        assert (r.latitude is None) == (r.longitude is None), r
+        if r.latitude is not None:
+            assert -90 <= r.latitude <= 90 and -180 <= r.longitude <= 180, r
         assert r.region_type in {"country", "sea", "strait", "region", "territory"}
         if r.region_type == "country":
             assert r.iso3 and len(r.iso3) == 3
@@ -175,3 +177,36 @@ def test_lower_case_compass_part_of_a_party_at_war_and_the_party_itself():
     # without a conflict on its soil, a party named as a place stays the actor
     doc = make_doc("We support investment in Ukraine and in the United States.")
     assert {m.entity.name for m in find_regions(doc, parties_iso3=frozenset({"UKR", "USA"}))} == set()
+
+
+def test_sub_regions_are_regions_of_their_own():
+    got = regions("Hunger rose in sub-Saharan Africa, and the ministers discussed the Western Balkans, "
+                  "the South Caucasus and the eastern Mediterranean.")
+    assert [n for n, _ in got] == ["Sub-Saharan Africa", "Western Balkans", "South Caucasus", "Eastern Mediterranean"]
+    assert ("Western Balkans", "Western Balkans") in got
+
+
+def test_the_americas_and_named_corridors():
+    doc = make_doc("They will invest in the Lobito Corridor and the Tana-Nile Economic Corridor across the Americas, "
+                   "and in the Trans-Andean International Transport Route, but not in an economic corridor.")
+    ms = find_regions(doc)
+    assert [(m.entity.name, m.entity.region_type) for m in ms] == [
+        ("Lobito Corridor", "region"), ("Tana-Nile Economic Corridor", "region"), ("Americas", "region"),
+        ("Trans-Andean International Transport Route", "region")]
+    assert all(m.entity.latitude is None for m in ms if "Corridor" in m.entity.name)
+
+
+def test_a_corridor_inside_a_longer_name_is_not_a_region():
+    assert names("They launched the Lobito Corridor Partnership with Zambia.") == set()
+
+
+def test_a_country_stays_a_country_after_a_compass_word():
+    doc = make_doc("They discussed the situation in eastern Chad and in Chad.")
+    ms = find_regions(doc)
+    assert ("Chad", "country") in [(m.entity.name, m.entity.region_type) for m in ms]
+
+
+def test_corridor_names_with_dashes_and_after_another_name():
+    doc = make_doc("They will develop the Tana\u2013Nile\u2013Delta Economic Corridor and projects of the Fund for Ports "
+                   "and Investment Kivu Corridor.")
+    assert [m.entity.name for m in find_regions(doc)] == ["Tana\u2013Nile\u2013Delta Economic Corridor", "Kivu Corridor"]

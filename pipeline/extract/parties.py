@@ -2,21 +2,32 @@
 
 Sources, in order:
 1. sidecar ``parties`` (when present they are the answer);
-2. the title: states/organisations in hyphenated compounds ("U.S.-Canada Joint
-   Statement") and in the issuer part before "on/regarding/announcing/:..."
-   ("Joint Statement from Canada, Mexico and the United States following ...");
-   a grouping anywhere in the title when the issuer part names no state
-   ("Joint Leaders Statement on AUKUS");
+2. the title: states/organisations in dash pairs ("U.S.-Canada", "US \u2013 Japan \u2013
+   Republic of Korea") and in the issuer part before "on/regarding/announcing/:..."
+   ("Joint Statement from Canada, Mexico and the United States following ..."), an
+   issuer part after the topic that names offices ("Joint Statement on X from U.S.
+   President A, Dutch Prime Minister B"), a state after an office anywhere ("... the
+   Prime Minister of the United Kingdom"), a leader named in the title whose state the
+   text gives ("Meeting between President Ruiz and Prime Minister Holm"); a grouping
+   anywhere in the title when the issuer part names no state ("Joint Leaders
+   Statement on AUKUS");
 3. the opening subject: the states/organisations named before the first main
    verb ("We, the Prime Ministers of Canada and Japan, meet", "The African Union
-   and the United States reaffirm", "President X of A and President Y of B met"),
-   continued over "hosted/welcomed/received/met" when the subject is a person
-   ("President Biden hosted Mexican President ...");
-4. fallbacks: "between A and B" early in the text; then the two states most
-   mentioned.
+   and the United States reaffirm", "We, the members of the X Initiative: A, B, ...
+   and the European Union, affirm", one member a line), continued over
+   "hosted/welcomed/received/met" when the subject is a person; a first-person or
+   member subject after a short preamble ("A year ago, we the leaders of ...");
+   a possessor that ends the walk ("Russia's aggression ...") is no party;
+4. fallbacks: "between A and B" early in the text (not after "war", "border", ...);
+   then the subject that most often speaks with a predicate of position, with the
+   states coordinated with it ("A of X, B of Y and C of Z reaffirmed"); last, the
+   government whose office published the statement (``actors_publishers.csv``).
+   A state is never a party only because it is named often or early.
 A grouping listed in ``actors_groupings.csv`` (G7, Quad, AUKUS, I2U2, GCC, ...)
-that issues a statement stands for its member states. Organisations with their
-own standing as a party (the EU, the African Union, ASEAN) are kept as they are.
+stands for its member states when the statement names every member; a grouping
+that speaks as one with unnamed members ("the leaders of the GCC member states",
+"We the Leaders of the G7") is the party itself. Organisations with their own
+standing as a party (the EU, the African Union, ASEAN) are kept as they are.
 """
 from __future__ import annotations
 
@@ -28,6 +39,7 @@ from pipeline.extract.actors import (
     _tokenize,
     doc_text,
     find_actors,
+    lexicon,
     read_data,
     resolve_actor,
     state_actor,
@@ -53,11 +65,32 @@ _SUBJECT_WORDS = frozenset({
     "we", "leaders", "heads", "government", "governments", "member", "states", "state",
     "prime", "minister", "ministers", "president", "presidents", "foreign", "of", "and", "the",
     "representatives", "delegations", "delegation", "countries", "country", "nations", "partners",
+    "members", "participants", "signatories", "endorsers", "participating", "founding", "namely",
+    "undersigned",
 })
 _CONTINUE_VERBS = frozenset({"hosted", "welcomed", "received", "met", "hosts", "welcomes",
                              "receives", "meets"})
 _PUNCT_OK = frozenset({",", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013", "-", "\u2019s",
-                       "'s", "\u2019", "'", ".", "&", "/"})
+                       "'s", "\u2019", "'", ".", "&", "/", ":", ";"})
+# the predicate that ends a subject after an adverbial opener: a verb of meeting, speech or position
+_POSITION_VERB = re.compile(
+    r"(?:(?:have|has|will|would|also|jointly|together|today|again|further|firmly|strongly|hereby|,)\s+)*"
+    r"(?:agree|reaffirm|welcome|commit|affirm|express|underscore|emphasi[sz]|stress|reiterat|recogni[sz]|"
+    r"decide|resolve|pledge|announce|intend|share|look|sign|meet|met|convene|held|hold|issue|discuss|adopt|"
+    r"launch|endorse|declare|condemn|call|urge|note|remain|are\b|were\b|conclude|exchange|spoke|speak|"
+    r"establish|renew|highlight|acknowledge|seek|plan|aim|support|stand|deplore|oppose|reject|approve)", re.IGNORECASE)
+# a place line before the text: "Leuven, Belgium\n\n"
+_PLACE_LINE = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3},[ \t]+[A-Z][\w.'\u2019-]*"
+                         r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}[ \t]*\n")
+# "A year ago, we the leaders of ...", "In 2023, the members of the Initiative, ...": a first-person or
+# member subject after a short preamble opens the issuer list
+_LATE_SUBJECT = re.compile(
+    r"(?:(?<=[,;:\n])|(?<=^))\s*(?:(?:[Ww]e|WE)\b\s*,?\s*(?:the\s+)?|(?:[Tt]he|[Aa]ll)\s+(?:founding\s+)?"
+    r"(?=(?:members|participants|signatories|endorsers|undersigned|governments|leaders|heads)\b))")
+# "the war between A and B", "tensions between A and B": a relation spoken about, not the issuers
+_BETWEEN_CONFLICT = re.compile(
+    r"\b(?:wars?|conflicts?|tensions?|hostilities|fighting|disputes?|clash(?:es)?|border|boundary|ceasefire|"
+    r"cease-fire|truce|escalation|violence|confrontation|rivalry|frontier|exchange\s+of\s+fire)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -65,15 +98,28 @@ def _groupings() -> dict[str, tuple[str, ...]]:
     return {r["grouping"]: tuple(r["members"].split()) for r in read_data("actors_groupings.csv")}
 
 
-def _expand(actors: list[Actor]) -> list[Actor]:
+def _expand(actors: list[Actor], named: frozenset[str] | None = None) -> list[Actor]:
+    """A grouping (``actors_groupings.csv``) stands for its member states when the
+    statement names every one of them (``named``: the states it mentions; None:
+    always, as for a sidecar); a grouping that speaks as one with unnamed members
+    ("the leaders of the GCC member states") is the party itself."""
     out: list[Actor] = []
     groups = _groupings()
     for a in actors:
-        if a.actor_id in groups:
+        if a.actor_id in groups and (named is None or set(groups[a.actor_id]) <= named):
             out.extend(filter(None, (state_actor(iso) for iso in groups[a.actor_id])))
         else:
             out.append(a)
     return out
+
+
+def party_states(parties: list[Actor]) -> frozenset[str]:
+    """ISO3 codes of the party states, with the member states of a party grouping ("the GCC")."""
+    groups = _groupings()
+    out = {p.iso3 for p in parties if p.iso3}
+    for p in parties:
+        out.update(groups.get(p.actor_id, ()))
+    return frozenset(out)
 
 
 def _dedupe(actors) -> list[Actor]:
@@ -84,36 +130,137 @@ def _dedupe(actors) -> list[Actor]:
     return list(seen.values())
 
 
-def _title_parties(title: str | None) -> list[Actor]:
+def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Actor]:
     if not title:
         return []
-    title = re.sub(r"\s+", " ", title.replace("\u00a0", " ")).strip()
-    ms = [m for m in find_actors(title) if m.entity.actor_type in _PARTY_TYPES]
+    title = _norm_title(title)
+    all_ms = _title_actors(title)
+    ms = [m for m in all_ms if m.entity.actor_type in _PARTY_TYPES]
     stop = _TITLE_STOP.search(title)
     seg_end = stop.start() if stop else len(title)
 
     def hyphenated(m: Mention) -> bool:
-        return (title[m.end:m.end + 1] == "-" and title[m.end + 1:m.end + 2].isupper()) or \
-               (m.start > 1 and title[m.start - 1] == "-" and not title[m.start - 2].isspace())
+        # "U.S.-Canada", "US \u2013 Japan \u2013 Republic of Korea"
+        return bool(re.match(rf" ?[{_DASH_CHARS}] ?[A-Z]", title[m.end:m.end + 4])) or \
+            bool(m.start > 1 and re.search(rf"[\w.] ?[{_DASH_CHARS}] ?$", title[max(0, m.start - 4):m.start]))
 
-    picked = [m.entity for m in ms if m.start < seg_end or hyphenated(m)]
+    def after_office(m: Mention) -> bool:
+        # "... Biden, President of the United States, at the Invitation of the Prime Minister of the United Kingdom"
+        w = re.search(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", title[max(0, m.start - 40):m.start])
+        return bool(w) and w.group(1) in _office_words()
+
+    # "Joint Statement on X from President A of B and Prime Minister C of D": issuers after the topic
+    issuer = re.search(r"\s(?:from|by)\s+(?=(?:the\s+)?(?:[A-Z]|U\.S\.))", title[seg_end:]) if stop else None
+    from_at = seg_end + issuer.end() if issuer else len(title)
+    if issuer and not _names_an_office(title[from_at:]):
+        from_at = len(title)  # "on the attacks by Russia on Ukraine": an agent spoken about, not an issuer
+    picked = [(m.start, m.entity) for m in ms
+              if m.start < seg_end or m.start >= from_at or hyphenated(m) or after_office(m)]
+    # "Meeting between President Ruiz and Prime Minister Holm": a leader named in the title speaks
+    # for the state the text gives the same person
+    for m in all_ms:
+        if m.entity.actor_type == "person" and (m.start < seg_end or m.start >= from_at):
+            iso = _person_country(m.entity.name, mentions)
+            if iso and state_actor(iso):
+                picked.append((m.start, state_actor(iso)))
+    # "U.S.-EU Trade and Technology Council": the members of a dash pair that a longer name swallowed
+    for pm in re.finditer(rf"(?<![\w.])((?:[A-Z][\w.]*)(?:[{_DASH_CHARS}][A-Z][\w.]*)+)", title):
+        parts = re.split(rf"[{_DASH_CHARS}]", pm.group(1))
+        actors = [resolve_actor(x) for x in parts]
+        if all(a is not None and a.actor_type in _PARTY_TYPES for a in actors):
+            picked += [(pm.start(1) + q / 10, a) for q, a in enumerate(actors)]
+    picked = [a for _, a in sorted(picked, key=lambda t: t[0])]
     if not any(a.actor_type == "state" for a in picked):
         picked += [m.entity for m in ms if m.entity.actor_id in _groupings()]
     return picked
 
 
+@lru_cache(maxsize=1)
+def _opening_prepositions() -> frozenset[str]:
+    return frozenset(r["term"] for r in read_data("actors_lexicon.csv") if r["kind"] == "opening_preposition")
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(lx.title_last | lx.plural_titles | {"Leaders", "Governments", "Ministers", "Heads"})
+
+
+def _names_an_office(segment: str) -> bool:
+    """The segment opens with an office within its first four words ("U.S. President A", "the Leaders of")."""
+    return any(w.strip(",") in _office_words() for w in segment.split()[:4])
+
+
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014"
+
+
+def _person_country(name: str, mentions: list[Mention]) -> str | None:
+    """The state of the one person of the text whose surname is the last word of ``name``."""
+    last = name.split()[-1].rstrip(".,") if name.split() else ""
+    if len(last) < 3:
+        return None
+    isos = {m.entity.country for m in mentions
+            if m.entity.actor_type == "person" and m.entity.country
+            and last in m.entity.name.replace(",", " ").split()}
+    isos.discard(None)
+    return next(iter(isos)) if len(isos) == 1 else None
+
+
 def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     m = _DATELINE.match(text)
     start = m.end() if m else 0
-    head = text[start:start + 1500]
+    pl = _PLACE_LINE.match(text, start)
+    if pl:
+        start = pl.end()  # "Leuven, Belgium" on a line of its own: where, not who
+    parties = _subject_walk(text, start, mentions)
+    if parties:
+        return parties
+    # a preamble before the subject: "A year ago, we the leaders of A, B and C launched ..."
+    for lm in _LATE_SUBJECT.finditer(text, 0, min(len(text), 2000)):
+        parties = _subject_walk(text, lm.start(), mentions)
+        if parties:
+            return parties
+    return []
+
+
+def _subject_walk(text: str, start: int, mentions: list[Mention]) -> list[Actor]:
+    """The states/organisations of the subject that opens at ``start``: the walk goes over
+    capitalised words, connectors and subject nouns ("we, the members of the X Initiative:
+    A, B, ... and C") and stops at the first other word (the verb). The text is tokenised
+    600 characters at first, 3000 when the walk runs to the end of those (a long member list)."""
+    for size in (600, 3000):
+        parties, ran_out = _walk(text, start, mentions, size)
+        if not ran_out or start + size >= len(text):
+            return parties
+    return parties
+
+
+def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[list[Actor], bool]:
+    head = text[start:start + size]
     toks = _tokenize(head)
-    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + 1500}
+    by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + size}
+    first = 0
+    opener = False
+    while first < len(toks) and toks[first].text in ("\n", "-", "*", "\u2022"):
+        first += 1
+    if first < len(toks) and toks[first].text in _opening_prepositions():
+        # "In Lima, ...", "At the invitation of the King of Spain, the leaders of ...": an adverbial
+        # opener names places and hosts, not the subject; the walk starts after its comma
+        comma = next((q for q in range(first, min(len(toks), first + 40)) if toks[q].text == ","), None)
+        if comma is not None:
+            first = comma + 1
+            opener = True
+            # "..., King X, King of Y, the leaders of A and B met": a subject noun after a later comma
+            # opens the subject (the appositions before it belong to the opener)
+            late = _LATE_SUBJECT.search(head, toks[comma].end, min(len(head), toks[comma].end + 400))
+            if late is not None and late.start() > toks[comma].end + 1:
+                first = next((q for q in range(first, len(toks)) if toks[q].start >= late.start()), first)
     covered_until = -1
     parties: list[Actor] = []
     saw_person = False
-    i = 0
+    i = first
     n = len(toks)
-    while i < n and i < 200:
+    while i < n and i < 400:
         t = toks[i]
         if t.start < covered_until:
             i += 1
@@ -129,7 +276,7 @@ def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
             continue
         w = t.text
         ok = (w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or w in _PUNCT_OK
-              or w.lower() in _SUBJECT_WORDS or (w == "\n" and not parties))
+              or w.lower() in _SUBJECT_WORDS or (w == "\n" and (not parties or _list_goes_on(toks, i, by_start))))
         if ok:
             i += 1
             continue
@@ -141,14 +288,36 @@ def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
                 saw_person = False
                 i = j
                 continue
+        if i > 0 and toks[i - 1].text in ("\u2019s", "'s") and parties and parties[-1] is by_start.get(
+                toks[i - 2].start, Mention(0, 0, None)).entity:
+            parties.pop()  # "Russia's aggression against ...": a possessor, not the subject
         break
-    return parties
+    if opener and parties and i < n and not _POSITION_VERB.match(head, toks[i].start):
+        return [], False  # "Following the invasion, Russia continues to ...": a state spoken about
+    return parties, i >= n or i >= 400
+
+
+def _list_goes_on(toks, i: int, by_start) -> bool:
+    """A line break inside a list of members: the list item before it ends with "," or ":" (or
+    the line after opens with a bullet) and the next line names a state or organisation."""
+    prev = next((toks[q].text for q in range(i - 1, -1, -1) if toks[q].text != "\n"), "")
+    j = i + 1
+    bullet = False
+    while j < len(toks) and toks[j].text in ("\n", "-", "*", "\u2022", "the", "The"):
+        bullet = bullet or toks[j].text in ("-", "*", "\u2022")
+        j += 1
+    if j >= len(toks) or (prev not in (",", ":", ";", "and") and not bullet):
+        return False
+    mm = by_start.get(toks[j].start)
+    return mm is not None and mm.entity.actor_type in _PARTY_TYPES
 
 
 def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     head_end = min(len(text), 2000)
     states = [m for m in mentions if m.start < head_end and m.entity.actor_type in _PARTY_TYPES]
     for bm in re.finditer(r"\bbetween\s+", text[:head_end]):
+        if _BETWEEN_CONFLICT.search(text, max(0, bm.start() - 40), bm.start()):
+            continue  # "the war between A and B": a relation spoken about, not the issuers
         pos = bm.end()
         chain: list[Actor] = []
         for m in states:
@@ -164,19 +333,105 @@ def _between_parties(text: str, mentions: list[Mention]) -> list[Actor]:
     return []
 
 
+# a state as the subject of a predicate of position: "Chile reaffirmed", "the Peruvian side stressed",
+# "Chile and Peru agreed"
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+(?:side|delegation|government|Government|leaders?|[Pp]resident|[Pp]rime\s+[Mm]inister))?"
+    r"(?:\s+(?:and|,)\s+[^,.;:\n]{1,60}?)?\s+(?:(?:has|have|will|would|also|further|jointly|again|firmly|strongly)\s+)*"
+    r"(?:agree|reaffirm|welcome|commit|affirm|express|underscore|emphasi[sz]|stress|reiterat|recogni[sz]|"
+    r"decide|resolve|pledge|announce|intend|share|look\s+forward|sign)")
+
+
+def _speaking_states(text: str, mentions: list[Mention]) -> list[Actor]:
+    """Last resort: the subject that most often speaks with a predicate of position (a state with the
+    states coordinated with it: "A, B and C reaffirmed"); two single speakers when no subject names
+    more than one. Never a state only spoken about, however often or early it is named."""
+    groups: dict[tuple[str, ...], list] = {}
+    for m in mentions:
+        if m.entity.actor_type == "state" and _SPEAKS_AFTER.match(text, m.end):
+            left = text[max(0, m.start - 30):m.start]
+            if re.search(r"\b(?:of|against|with|to|by|on|in|from|for)\s+(?:the\s+)?$", left) \
+                    and not re.search(r"[A-Z][\w.]*,?\s+of\s+(?:the\s+)?$", left):
+                continue  # "the war against Chile", "talks with Peru": an object, not the subject
+            members = _dedupe([co.entity for co in _co_subjects(text, m, mentions)] + [m.entity])
+            key = tuple(a.actor_id for a in members)
+            groups.setdefault(key, [0, m.start, members])[0] += 1
+    ranked = sorted(groups.values(), key=lambda g: (-g[0], -len(g[2]), g[1]))
+    if not ranked:
+        return []
+    if len(ranked[0][2]) > 1:
+        return ranked[0][2]
+    return _dedupe(a for g in ranked if len(g[2]) == 1 for a in g[2])[:2]
+
+
+def _co_subjects(text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The states/organisations coordinated with ``m`` in one subject, leftwards: "Prime Minister A of
+    Japan, President B of Korea, and President C of the United States reaffirmed" (over capitalised
+    words, names, connectors, commas and brackets; a lower-case word or a sentence end stops)."""
+    lo = max(0, m.start - 400)
+    toks = _tokenize(text[lo:m.start])
+    stop_at = lo
+    for t in reversed(toks):
+        w = t.text
+        if w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "and", "&", ",", "(", ")", "\u2019s", "'s"):
+            continue
+        stop_at = lo + t.end
+        break
+    return [o for o in mentions if stop_at <= o.start and o.end <= m.start and o.entity.actor_type in _PARTY_TYPES]
+
+
 def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:
     """The parties of ``statement``, ordered (title, then opening) and deduplicated."""
     if statement.parties:
         return _dedupe(_expand([resolve_actor(p) for p in statement.parties]))
     text = doc_text(doc) if doc is not None else statement.text
-    parties = _dedupe(_expand(_title_parties(statement.title) + _opening_parties(text, actor_mentions)))
-    if len(parties) < 2:
-        parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions)))
+    named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
+    parties = _dedupe(_expand(_title_parties(statement.title, actor_mentions)
+                              + _opening_parties(text, actor_mentions), named))
+    if len(parties) < 2 and not any(p.actor_type != "state" for p in parties):
+        # one state found (a grouping speaking as one is complete): the other from "between A and B"
+        parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
     if not parties:
-        counts: dict[str, list] = {}
-        for m in actor_mentions:
-            if m.entity.actor_type == "state":
-                counts.setdefault(m.entity.actor_id, [0, m.entity])[0] += 1
-        ranked = sorted(counts.values(), key=lambda c: -c[0])
-        parties = [a for c, a in ranked[:2] if c >= 2]
+        parties = _speaking_states(text, actor_mentions)
+    if not parties or len(parties) < _title_leaders(statement.title):
+        # "Meeting between National Security Advisor A and National Security Advisor B" with one state
+        # found: the publishing government is the other
+        parties = _dedupe(parties + _publisher_party(statement.url))
     return parties
+
+
+def _norm_title(title: str) -> str:
+    """Unicode spaces (no-break, thin, narrow, ideographic) and zero-width breaks as one space."""
+    return re.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff]+", " ", title).strip()
+
+
+def _title_leaders(title: str | None) -> int:
+    """How many persons the title names ("Joint Statement by President A and President B")."""
+    if not title:
+        return 0
+    title = _norm_title(title)
+    return len({m.entity.actor_id for m in _title_actors(title) if m.entity.actor_type == "person"})
+
+
+@lru_cache(maxsize=512)
+def _title_actors(title: str) -> tuple[Mention, ...]:
+    return tuple(find_actors(title))
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, str]:
+    return {r["domain"].lower(): r["party"] for r in read_data("actors_publishers.csv")}
+
+
+def _publisher_party(url: str | None) -> list[Actor]:
+    """The government whose office published the statement (``actors_publishers.csv``)."""
+    m = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", (url or "").strip().lower())
+    if not m:
+        return []
+    host = m.group(1).removeprefix("www.")
+    pubs = _publishers()
+    for dom, party in pubs.items():
+        if host == dom or host.endswith("." + dom):
+            a = resolve_actor(party)
+            return [a] if a else []
+    return []

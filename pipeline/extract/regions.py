@@ -8,6 +8,13 @@ situation in X", "denuclearization of X", "with regard to X", "discussed X").
 Matching is done on a word tokenization of ``doc.text`` (hyphenated compounds
 are one word, so "Canada-Japan" or "Trans-Pacific" never yield "Canada" or
 "Pacific"); the gazetteer is indexed by first word and built once.
+
+A compass word right before a gazetteer region or sea makes a sub-region of its own
+("the Western Balkans", "the South Caucasus", "the eastern Mediterranean"; no
+coordinates); before a country it names a part of it ("eastern Ukraine"). A named
+corridor (capitalised words before a head of ``regions_corridor_heads.csv``: "the
+Lobito Corridor", "the India-Middle East-Europe Economic Corridor") is a region
+without coordinates. Gazetteer rows without a cited centre leave the coordinates empty.
 """
 from __future__ import annotations
 
@@ -107,8 +114,8 @@ def gazetteer() -> tuple[dict[str, tuple[Region, bool]], PhraseIndex]:
             name=row["name"],
             region_type=row["region_type"],
             iso3=row["iso3"] or None,
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
+            latitude=float(row["latitude"]) if row["latitude"] else None,
+            longitude=float(row["longitude"]) if row["longitude"] else None,
         )
         regions[region.region_id] = (region, row.get("context") == "1")
         for alias in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
@@ -209,6 +216,48 @@ def _conflict_context(text: str, start: int) -> bool:
 # compass adjectives naming a part of a country ("Southern Mexico", "the war in eastern Ukraine")
 _COMPASS = {"Northern", "Southern", "Eastern", "Western"}
 _COMPASS_LOWER = {c.lower() for c in _COMPASS}
+# ... and of a region or sea, which makes a sub-region of its own ("the Western Balkans", "the South
+# Caucasus", "Central Europe", "the eastern Mediterranean")
+_SUB_COMPASS = _COMPASS | {"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",
+                           "Southwest", "North-East", "North-West", "South-East", "South-West"}
+_SUB_COMPASS_LOWER = {c.lower() for c in _SUB_COMPASS}
+
+
+@lru_cache(maxsize=1)
+def _corridor_re() -> re.Pattern:
+    """A named corridor: capitalised words (hyphenated compounds too) before a head of
+    ``regions_corridor_heads.csv`` ("the Lobito Corridor", "the X-Y Economic Corridor")."""
+    heads = sorted((r["head"] for r in read_data_csv(DATA_DIR / "regions_corridor_heads.csv")), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
+    return re.compile(r"(?<![\w\u2010-\u2014-])((?:[A-Z][\w\u2019'.]*(?:[-\u2010-\u2014][A-Z][\w\u2019'.]*)*[ \t]+){1,5})(?:"
+                      + alt + r")\b")
+
+
+def _corridors(text: str) -> list[Mention]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    if "Corridor" not in text and "Route" not in text:
+        return out  # the common case: no head, no regex pass
+    for m in _corridor_re().finditer(text):
+        start = m.start(1)
+        for w in re.finditer(r"\S+", m.group(1)):
+            if w.group().lower() not in STOP_WORDS:
+                break
+            start = m.start(1) + w.end()
+        start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+        if re.search(r"[A-Z][\w-]*\s+(?:and|of|for|&)\s+$", text[max(0, start - 40):start]):
+            # "the Partnership for Infrastructure and Investment Lobito Corridor": the first word ends another name
+            w = re.match(r"\S+\s+", text[start:m.end(1)])
+            start = start + w.end() if w else m.end(1)
+        if start >= m.end(1):
+            continue  # no name before the head: "the Corridor"
+        nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[m.end():m.end() + 30])
+        if nxt and nxt.group(1).lower() not in STOP_WORDS:
+            continue  # part of a longer name: "the X Corridor Partnership"
+        name = re.sub(r"\s+", " ", text[start:m.end()])
+        out.append(Mention(start, m.end(), Region(slug(name), name, "region", None, None, None)))
+    return out
 
 
 def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[Mention]:
@@ -233,6 +282,9 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             found.append(Mention(m.start(3), m.end(3), regions[second][0]))
             taken.append((m.start(), m.end()))
 
+    for cm in _corridors(text):
+        found.append(cm)
+        taken.append((cm.start, cm.end))
     n = len(ws)
     matches = list(index.matches(ws))
     # a party whose soil sees a conflict ("the war in eastern Ukraine", "aggression against Ukraine"):
@@ -254,6 +306,12 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
             continue
         prev = ws[i - 1] if i > 0 else None
+        if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
+                and 0 < start - prev[2] <= 1:
+            # "the Western Balkans", "the South Caucasus": a sub-region (no coordinates of its own)
+            name = f"{prev[0][:1].upper()}{prev[0][1:]} {region.name}"
+            found.append(Mention(prev[1], end, Region(slug(name), name, region.region_type, None, None, None)))
+            continue
         if region.region_type == "country" and prev and prev[0] in _COMPASS | _COMPASS_LOWER \
                 and 0 < start - prev[2] <= 1:
             # "Southern Mexico", "Eastern Ukraine": a part of the country, a place however it is spoken of

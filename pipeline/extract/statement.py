@@ -9,7 +9,7 @@ from pipeline.extract.actors import find_actors
 from pipeline.extract.agreements import find_agreements, statement_status
 from pipeline.extract.commitments import find_commitments
 from pipeline.extract.nlp import make_doc
-from pipeline.extract.parties import find_parties
+from pipeline.extract.parties import find_parties, party_states
 from pipeline.extract.regions import find_regions
 from pipeline.extract.sentences import split_sentences
 from pipeline.model import Actor, AgreementMention, Commitment, Mention, Sentence, Statement
@@ -48,7 +48,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     sentences = split_sentences(st.text)
     actor_mentions = find_actors(doc)
     parties = find_parties(st, doc, actor_mentions)
-    region_mentions = find_regions(doc, frozenset(p.iso3 for p in parties if p.iso3))
+    region_mentions = find_regions(doc, party_states(parties))
     agreement_mentions = find_agreements(doc)
     commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
     if st.title is None and parties:

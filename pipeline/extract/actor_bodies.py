@@ -1,0 +1,189 @@
+"""Named bodies: a capitalised organisation head noun ("Department", "Council",
+"Agency") with its modifiers and an "of/for/on" tail; a legislature named as such
+("Congress", "the Diet") belongs to the one state named before it in its
+sentence; companies with a legal form; sub-national governments; comma lists
+("Foreign, Commonwealth, and Development Office")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon
+from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
+from pipeline.ids import slug
+from pipeline.model import Actor
+
+
+def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
+            state_hits: list[tuple[int, int, str]], gaz: list[_Cand], person_tok: set[int]) -> list[_Cand]:
+    lx = lexicon()
+    cands: list[_Cand] = []
+    hit_at = {s: iso for s, _, iso in state_hits}
+    accepted = {c.start: c.actor.iso3 for c in gaz if c.actor.actor_type == "state"}
+    # named bodies
+    for run in runs:
+        for k, ti in enumerate(run):
+            w = toks[ti].text
+            if w not in lx.org_heads:
+                continue
+            if w in ("Force", "Guard", "Corps") and k == 0:
+                continue
+            if w == "Executive" and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
+                                     or k > 0 and (toks[run[k - 1]].text in lx.org_heads
+                                                   or toks[run[k - 1]].text in lx.title_last)):
+                continue  # "Executive Order", "Commission Executive Vice-President", "Chief Executive"
+            head_first = False
+            end_k = k
+            if k + 1 < len(run) and toks[run[k + 1]].text in _ORG_TAIL_CONNECTORS:
+                q = k + 2
+                if q < len(run) and toks[run[q]].text == "the":
+                    q += 1
+                last = None
+                while q < len(run):
+                    tq = toks[run[q]].text
+                    if run[q] in person_tok:
+                        break
+                    if tq in lx.org_heads and tq != "State":
+                        if q > k + 2:  # "... of the State Council": the tail ends on a head
+                            last = q
+                        break
+                    if _is_cap(tq):
+                        last = q
+                        q += 1
+                    elif tq == "and" and q + 1 < len(run) and _is_cap(toks[run[q + 1]].text) \
+                            and toks[run[q + 1]].text not in lx.org_heads \
+                            and run[q + 1] not in person_tok \
+                            and toks[run[q + 1]].start not in hit_at:
+                        q += 1
+                    else:
+                        break
+                if last is not None:
+                    end_k, head_first = last, True
+            if (w == "State" or w in lx.weak_heads) and not head_first:
+                continue  # "Commission of the State Council", not "Joint Commission"
+            b = k
+            while b > 0:
+                tp = toks[run[b - 1]].text
+                if tp == "and" and b >= 2:  # "Trade and Development Agency"
+                    tpp = toks[run[b - 2]].text
+                    if _is_cap(tpp) and not tpp.isupper() and tpp not in lx.org_heads \
+                            and tpp not in lx.orgs and toks[run[b - 2]].start not in hit_at \
+                            and run[b - 2] not in person_tok and tpp not in lx.lead_skip:
+                        b -= 1
+                        continue
+                    break
+                if not _is_cap(tp) or run[b - 1] in person_tok or tp in lx.lead_skip \
+                        or tp in lx.title_last or re.search(r"-[a-z]", tp):
+                    break
+                b -= 1
+            while b < k and not _is_cap(toks[run[b]].text):
+                b += 1
+            if b == k and not head_first:
+                continue
+            span_toks = [toks[run[q]].text for q in range(b, end_k + 1)]
+            if any(t in lx.org_block for t in span_toks):
+                continue
+            mods = [toks[run[q]].text for q in range(b, k)]
+            if mods and all(m in lx.compass for m in mods) and not head_first:
+                continue
+            if any(run[q] in person_tok for q in range(b, end_k + 1)):
+                continue
+            start, end = toks[run[b]].start, toks[run[end_k]].end
+            _add_org(cands, text, start, end, w, state_hits, k - b)
+    # a legislature named as such ("work with Congress", "the Diet"): the state named
+    # before it in the same sentence, when there is only one
+    for run in runs:
+        words = [toks[q].text for q in run]
+        b = 0
+        while b < len(words) - 1 and words[b] in lx.lead_skip:
+            b += 1
+        term = " ".join(words[b:])
+        if term not in lx.legislatures:
+            continue
+        start, end = toks[run[b]].start, toks[run[-1]].end
+        if re.match(r"\s+of\b", text[end:end + 4]):
+            continue  # "Congress of X": a named body, handled above
+        left = text[max(0, start - 200):start]
+        cuts = [m.end() for m in re.finditer(r"(?<![A-Z])[.;]\s|\n\s*\n", left)]
+        lo = start - len(left) + (cuts[-1] if cuts else 0)
+        isos = {iso for s_, e_, iso in state_hits if lo <= s_ and e_ <= start and s_ in accepted}
+        country = next(iter(isos)) if len(isos) == 1 else None
+        actor = None
+        if country:
+            actor = next((a for a in lx.org_by_id.values() if a.country == country
+                          and a.actor_type == "organization" and a.name.endswith(" " + term)), None)
+        if actor is None:
+            aid = slug(term) if country is None else slug(f"{term} {country}")
+            actor = Actor(aid, term, "organization", None, country)
+        cands.append(_Cand(start, end, actor, 2))
+    # "Lomiko Metals, Inc." (a company with its legal form after a comma) and "Kurdistan Regional
+    # Government" (a sub-national government named as such); leading "The"/"In"... dropped
+    for rx in (_COMPANY_RE, _SUBNATIONAL_RE):
+        for m in rx.finditer(text):
+            start = m.start(1)
+            for w in re.finditer(r"\S+", m.group(1)):
+                if w.group(0) not in lx.lead_skip:
+                    break
+                start = m.start(1) + w.end()
+            start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+            first = re.match(r"[^\s,]+", text[start:m.end()])
+            if start >= m.end(1) or first is None or first.group(0) in lx.state_alias \
+                    or first.group(0) in lx.demonyms:
+                continue
+            name = re.sub(r"\s+", " ", text[start:m.end()])
+            cands.append(_Cand(start, m.end(), Actor(slug(name), name, "organization"), 2))
+    # "Foreign, Commonwealth, and Development Office"
+    for m in _comma_org_re().finditer(text):
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))
+        if any(i in lx.state_alias or i in lx.demonyms for i in items):
+            continue
+        _add_org(cands, text, m.start(1), m.end(1), m.group(2), state_hits, 1)
+    return cands
+
+
+
+_COMPANY_RE = re.compile(
+    r"((?:[A-Z][\w&\u2019'-]*[ \t\n]+){0,3}[A-Z][\w&\u2019'-]*),[ \t\n]+"
+    r"(?:Inc\.|Ltd\.|LLC|L\.L\.C\.|PLC|plc|S\.A\.|GmbH|Corp\.|Co\.,[ \t\n]+Ltd\.|Limited|Incorporated)(?![\w])")
+_SUBNATIONAL_RE = re.compile(
+    r"\b((?:[A-Z][\w\u2019'-]+[ \t\n]+){1,3})(?:Regional|Provincial|Autonomous|Territorial)[ \t\n]+Government\b")
+
+
+@lru_cache(maxsize=1)
+def _comma_org_re() -> re.Pattern:
+    lx = lexicon()
+    heads = "|".join(sorted((re.escape(h) for h in lx.org_heads), key=len, reverse=True))
+    cap = r"[A-Z][a-z]+"
+    return re.compile(rf"\b({cap}(?:,\s+{cap})+,?\s+and\s+{cap}(?:\s+{cap})*?\s+({heads}))\b")
+
+
+def _add_org(cands, text, start, end, head, state_hits, n_mods):
+    lx = lexicon()
+    country = None
+    inside = [(s, e, iso) for s, e, iso in state_hits if start <= s and e <= end]
+    # a leading state or demonym before a government head is the owner, not the name
+    if inside and inside[0][0] == start and head in lx.gov_heads:
+        rest = text[inside[0][1]:end].strip()
+        if len(rest.split()) >= 2 and rest[:1].isupper():
+            country = inside[0][2]
+            start = end - len(rest)
+            inside = inside[1:]
+    isos = {iso for _, _, iso in inside}
+    if country is None and len(isos) == 1:
+        country = next(iter(isos))
+    if country is None and head in lx.gov_heads:
+        # "Australia's Department of ...", or a state's team or government named
+        # shortly before in the same sentence ("The U.S. delegation ... included
+        # representatives from the Department of State", "in the U.S. Government by the ...")
+        left = text[max(0, start - 160):start]
+        cuts = [m.end() for m in re.finditer(r"(?<![A-Z])[.;]\s|\n", left)]
+        window_start = start - len(left) + (cuts[-1] if cuts else 0)
+        for s, e, iso in reversed(state_hits):
+            if not (window_start <= s and e <= start):
+                continue
+            if start - e <= 3 and text[e:start].strip() in ("\u2019s", "'s") or text[s:e].endswith(("Government", "government")) or re.match(
+                    r"\s+(?:delegation|[Gg]overnment|side|officials|[Aa]dministration)\b", text[e:e + 16]):
+                country = iso
+            break
+    name = re.sub(r"\s+", " ", text[start:end])
+    cands.append(_Cand(start, end, Actor(slug(name), name, "organization", None, country), 2))

@@ -1,0 +1,211 @@
+"""Persons: a name after a title ("President X", "Presidents X and Y"), a name
+with a title in apposition after it ("X Y, Secretary of the Treasury"), a
+name-only paragraph of a signature block followed by a title line; a person's
+country comes from its title ("of Japan", "United States Trade Representative"),
+or a possessive ("X's affirmation of the United States' commitment"), shared by
+all mentions of the person."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.actor_lexicon import _ABBREV, _CONNECTORS, lexicon
+from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
+from pipeline.ids import slug
+from pipeline.model import Actor
+
+
+def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
+             state_hits: list[tuple[int, int, str]], gaz: list[_Cand]) -> tuple[list[_Cand], set[int]]:
+    """Persons (one Actor per person, its country from titles and context) and the
+    indices of the tokens they cover."""
+    lx = lexicon()
+    cands: list[_Cand] = []
+    accepted = {c.start: c.actor.iso3 for c in gaz if c.actor.actor_type == "state"}
+    person_tok: set[int] = set()
+
+    def nameable(i: int) -> bool:
+        w = toks[i].text
+        return (_is_cap(w) and w not in lx.name_stop and w not in lx.orgs
+                and not w.isdigit() and "-" not in w[:1])
+
+    persons: list[tuple[int, int, str | None]] = []  # (first tok, last tok, country)
+    for run in runs:
+        plural_end = -1
+        k = 0
+        while k < len(run):
+            if not nameable(run[k]):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(run):
+                nxt = toks[run[j + 1]].text
+                if nameable(run[j + 1]) or nxt in lx.suffixes:
+                    j += 1
+                elif nxt in lx.particles and j + 2 < len(run) and nameable(run[j + 2]):
+                    j += 2
+                else:
+                    break
+            n = j - k + 1
+            ok = False
+            prev = toks[run[k - 1]].text if k > 0 else None
+            title_country = None
+            prev2 = " ".join(toks[run[q]].text for q in range(max(0, k - 2), k))
+            if prev is not None and prev in lx.title_last:
+                ok = True
+                title_country = lx.titles.get(prev)
+            elif prev is not None and (prev in lx.plural_titles or prev2 in lx.plural_titles) \
+                    and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]):
+                ok = True  # "Presidents Biden and Lula"
+                plural_end = j
+            elif prev in ("and",) and k >= 2 and plural_end == k - 2:
+                ok = True  # the second name after a plural title
+                plural_end = -1
+            elif prev is not None and n >= 2 and prev not in _CONNECTORS and prev not in lx.particles:
+                ok = any(toks[run[q]].text in lx.title_last for q in range(max(0, k - 15), k))
+            elif k == 0 and n >= 2:
+                # "the President of the United States, Joseph R. Biden Jr.,": the state is the country
+                s0 = toks[run[0]].start
+                tm = _title_of_re().search(text, max(0, s0 - 120), s0)
+                ok = bool(tm)
+                if tm:
+                    title_country = next((iso for s_, _, iso in state_hits
+                                          if tm.start(1) <= s_ < tm.end(1) and s_ in accepted), None)
+                if not ok and n <= 4 and j == len(run) - 1:
+                    # "Scott Bessent, Secretary of the Treasury": a title in apposition after the name
+                    am = lx.apposition_re.match(text, toks[run[j]].end)
+                    if am and not any(w in lx.geo or w in lx.compass for w in
+                                      (toks[run[q]].text for q in range(k, j + 1))):
+                        ok = True
+                        title_country = _apposition_country(text, am, state_hits, accepted)
+            if ok and j + 1 < len(run):
+                nxt = toks[run[j + 1]].text
+                if _is_cap(nxt) and nxt not in lx.suffixes:  # "General Border Committee"
+                    ok = False
+            if ok and n <= 7:
+                first, last = run[k], run[j]
+                # ", Jr." after the name
+                m = re.match(r",\s*(Jr\.?|Sr\.?)", text[toks[last].end:toks[last].end + 6])
+                end = toks[last].end + (m.end() if m else 0)
+                country = title_country
+                m2 = re.match(r",?\s+of\s+(?:the\s+)?", text[end:end + 12])
+                if country is None and m2:  # "... Kishida Fumio of Japan"
+                    country = accepted.get(end + m2.end())
+                if country is None:  # "King X, King of the Kingdom of Y"
+                    am = lx.apposition_re.match(text, end)
+                    if am:
+                        country = _apposition_country(text, am, state_hits, accepted)
+                if country is None:
+                    # a state before this person's title ("Canadian Ambassador to ...")
+                    lo = max([q + 1 for q in range(k) if run[q] in person_tok] + [0])
+                    for q in range(lo, k):
+                        if toks[run[q]].text in lx.title_last:
+                            break
+                        iso = accepted.get(toks[run[q]].start)
+                        if iso:
+                            country = iso
+                            break
+                persons.append((toks[first].start, end, country))
+                person_tok.update(run[k:j + 1])
+            k = j + 1
+
+    persons += _signature_persons(text, persons)
+    persons = [(s_, e_, c or _possessive_country(text, e_, accepted)) for s_, e_, c in persons]
+
+    # coreference: one Actor per person; a surname alone joins a full name; the
+    # person's country is the first one any of its mentions shows
+    def words_of(s_: int, e_: int) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_][\w\u2019'\-.]*", text[s_:e_])
+                if w.rstrip(".") not in ("Jr", "Sr") and w not in lx.particles]
+
+    full: list[list[str]] = []
+    full_name: dict[int, str] = {}
+    for s_, e_, _ in persons:
+        words = words_of(s_, e_)
+        if len(words) < 2 or any(fw[-1] == words[-1] and fw[0][0] == words[0][0] for fw in full):
+            continue
+        full_name[len(full)] = re.sub(r"\s+", " ", text[s_:e_])
+        full.append(words)
+    keys: list[str] = []
+    for s_, e_, _ in persons:
+        words = words_of(s_, e_)
+        idx = None
+        if len(words) >= 2:
+            idx = next((n for n, fw in enumerate(full) if fw[-1] == words[-1] and fw[0][0] == words[0][0]), None)
+        else:
+            matches = [n for n, fw in enumerate(full) if words and len(words[0]) > 2
+                       and words[0] in {p for w in fw for p in (w, *w.split("-"))}]
+            idx = matches[0] if len(matches) == 1 else None
+        keys.append(full_name[idx] if idx is not None else re.sub(r"\s+", " ", text[s_:e_]))
+    countries: dict[str, str | None] = {}
+    for key, (_, _, country) in zip(keys, persons):
+        if countries.get(key) is None:
+            countries[key] = country
+    for key, (s_, e_, _) in zip(keys, persons):
+        cands.append(_Cand(s_, e_, Actor(slug(key), key, "person", None, countries[key]), 1))
+    return cands, person_tok
+
+
+_NAME_PARA = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){1,3}")
+
+
+def _signature_persons(text: str, persons: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """A signature block: a paragraph that is only a name (2-4 capitalised words), followed
+    within a few short paragraphs by one that opens with a title ("Prime Minister of ...")."""
+    lx = lexicon()
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+    taken = [(s, e) for s, e, _ in persons]
+    out = []
+    for n, (s, e) in enumerate(paras):
+        para = text[s:e].strip()
+        if not _NAME_PARA.fullmatch(para):
+            continue
+        words = para.split()
+        if any(w in lx.name_stop or w in lx.orgs or w in lx.state_alias or w in lx.demonyms
+               or w.rstrip(".") in _ABBREV and not w.endswith(".") for w in words):
+            continue
+        ok = False
+        for s2, e2 in paras[n + 1:n + 7]:
+            p2 = text[s2:e2].strip()
+            if len(p2) > 80:
+                break
+            if lx.title_start_re.match(p2) and not _NAME_PARA.fullmatch(p2):
+                ok = True
+                break
+        if not ok:
+            continue
+        ps = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        pe = ps + len(para)
+        if not any(a < pe and ps < b for a, b in taken):
+            out.append((ps, pe, None))
+    return out
+
+
+def _apposition_country(text: str, am: re.Match, state_hits, accepted: dict[int, str]) -> str | None:
+    """The state of an apposed title: "United States Trade Representative", "Prime Minister of Japan"."""
+    for s, _, iso in state_hits:
+        if am.start(1) <= s < am.end(2) and s in accepted:
+            return iso
+    m = re.match(r"\s+of\s+(?:the\s+)?", text[am.end(2):am.end(2) + 12])
+    return accepted.get(am.end(2) + m.end()) if m else None
+
+
+def _possessive_country(text: str, end: int, accepted: dict[int, str]) -> str | None:
+    """"President X's affirmation of the United States' commitment": the person speaks for that state."""
+    m = re.match(r"[\u2019']s\s+(?:[a-z]+\s+){1,2}?of\s+(?:the\s+)?", text[end:end + 60])
+    if not m:
+        return None
+    iso = accepted.get(end + m.end())
+    if iso is None:
+        return None
+    tail = text[end + m.end():end + m.end() + 40]
+    return iso if re.match(r"[^,.;\n]*?[\u2019'](?:s\b|\s)", tail) else None
+
+
+
+@lru_cache(maxsize=1)
+def _title_of_re() -> re.Pattern:
+    """A title "of <state>," right before a name: group 1 is the state phrase."""
+    lx = lexicon()
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(lx.title_last, key=len, reverse=True))
+                      + r")\s+of\s+((?:the\s+)?[A-Z][^,;.\n]{1,60}),\s*$")

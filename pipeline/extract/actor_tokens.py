@@ -1,0 +1,93 @@
+"""A light word tokenisation for the actor rules: tokens, capitalised runs,
+candidate mentions and their longest-first selection."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.actor_lexicon import _ABBREV, _CONNECTORS, lexicon
+from pipeline.model import Actor
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    r"|[^\W\d_](?:[\w\u2019'\-]*\w)?"  # words, with inner hyphens/apostrophes
+    r"|\d+(?:[.,]\d+)*"
+    r"|\n"
+    r"|[^\w\s]"
+)
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        w, s, e = m.group(), m.start(), m.end()
+        if toks and s < toks[-1].end:  # the "." already attached to "Dr."
+            continue
+        if w[:1].isalpha():
+            if w.endswith(("\u2019s", "'s")) and len(w) > 2:  # possessive
+                toks.append(_Tok(w[:-2], s, e - 2))
+                toks.append(_Tok(w[-2:], e - 2, e))
+                continue
+            if e < len(text) and text[e] == "." and (len(w) == 1 and w.isupper() or w in _ABBREV):
+                w, e = w + ".", e + 1
+        toks.append(_Tok(w, s, e))
+    return toks
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _runs(toks: list[_Tok], text: str) -> list[list[int]]:
+    """Indices of maximal capitalised runs (connectors and name particles inside)."""
+    lx = lexicon()
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, t in enumerate(toks):
+        gap_ok = not cur or "\n" not in text[toks[cur[-1]].end:t.start]
+        if gap_ok and _is_cap(t.text) and t.text[:1].isalpha() or cur and gap_ok and (t.text in _CONNECTORS or t.text in lx.particles):
+            cur.append(i)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [i] if (_is_cap(t.text) and t.text[:1].isalpha()) else []
+    if cur:
+        runs.append(cur)
+    out = []
+    for r in runs:  # trim trailing connectors
+        while r and not _is_cap(toks[r[-1]].text):
+            r.pop()
+        if r:
+            out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    actor: Actor
+    prio: int  # lower wins a tie in length
+
+
+def _select(cands: list[_Cand], n: int) -> list[_Cand]:
+    taken = bytearray(n + 1)
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

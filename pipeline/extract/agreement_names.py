@@ -1,0 +1,341 @@
+"""Agreement names from capitalised head nouns (``agreements_heads.csv``): the head
+extended to the left over capitalised modifiers (a year before it is the name's
+year, a list of single capitalised words may lead it), a capitalised
+``of/on/for/against`` tail, a number after the head, the parties of a
+memorandum (``between A and B``), a lower-case subject of a memorandum, and the
+checks that keep organisations, bare heads and self-references out."""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.extract.agreement_lexicon import (
+    _ACRONYM,
+    _BODY_MARKERS,
+    _CONNECTORS,
+    _EST_NOUNS,
+    _MONTHS,
+    _RECURRING,
+    _RESOLUTION_BODIES,
+    _ROMAN,
+    _TAIL_INNER,
+    _TAIL_PREPS,
+    _TITLES,
+    _TREATY_INNER,
+    _YEAR,
+    _Cand,
+    _clean,
+    _country_like,
+    _is_cap,
+    _Lex,
+    _strip_acr,
+)
+
+
+def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
+    out = []
+    n = len(ws)
+    i = 0
+    head_first = lex.head_first
+    while i < n:
+        if ws[i][0] not in head_first:
+            i += 1
+            continue
+        hit = None
+        for L in range(min(lex.max_head, n - i), 0, -1):
+            key = tuple(w for w, _, _ in ws[i:i + L])
+            if key in lex.heads:
+                hit = (L, *lex.heads[key])
+                break
+        if not hit and ws[i][0] in lex.named_heads and i > 0 and _is_cap(ws[i - 1][0]):
+            hit = (1, lex.named_heads[ws[i][0]], "named")
+        if not hit:
+            i += 1
+            continue
+        L, kind, needs = hit
+        h0, h1 = i, i + L  # head words ws[h0:h1]
+        # left extension
+        k = h0 - 1
+        left = h0
+        left_acr = None
+        while k >= 0:
+            w = ws[k][0]
+            attached = ws[k + 1][1] - ws[k][2] <= 1
+            if not attached:
+                break
+            if _is_cap(w) and w not in ("(", ")") and w[:1].isalnum():
+                if w.lower() in STOP_WORDS and (starts[k] or w in ("The", "This", "These", "That", "Our", "Its", "Their", "A", "An")):
+                    break
+                if starts[k] and (w.endswith("ing") or w.lower() in STOP_WORDS):
+                    break
+                left = k
+                if starts[k]:
+                    break
+                k -= 1
+                continue
+            if w == ")" and k >= 3 and ws[k - 2][0] == "(" and _ACRONYM.match(ws[k - 1][0]) \
+                    and sum(ch.isupper() for ch in ws[k - 1][0]) >= 2 and _is_cap(ws[k - 3][0]) \
+                    and ws[k - 3][0][:1].isalnum() and not starts[k - 2] and not starts[k - 3] \
+                    and ws[k - 2][1] - ws[k - 3][2] <= 1:
+                # "Competitiveness and Resilience (CoRe) Partnership": an acronym inside the name
+                left_acr = ws[k - 1][0]
+                k -= 3
+                continue
+            if w in (",", "and") and _comma_list_item(ws, starts, k, h0, lex):
+                # "Research, Development, Test, and Evaluation Agreement": a list of single words
+                k -= 2 if w == "and" else 1
+                continue
+            if w in _CONNECTORS and k - 1 >= 0 and _is_cap(ws[k - 1][0]) and ws[k - 1][0][:1].isalnum():
+                prev = ws[k - 1][0]
+                if prev.isdigit() or prev.lower() in STOP_WORDS or any(
+                        tuple(x for x, _, _ in ws[k - q:k]) in lex.heads for q in range(1, min(lex.max_head, k) + 1)):
+                    break  # "X Agreement and Y Protocol", "Task Force 153 and Task Force 59": two names
+                if w == "on" and _country_like((prev,), lex):
+                    break  # "consult Japan on AUKUS Pillar II": the state is the object of the verb
+                k -= 1
+                continue
+            break
+        # drop connectors at the left edge
+        while left < h0 and ws[left][0] in _CONNECTORS | {"the"}:
+            left += 1
+        year = None
+        if left - 1 >= 0 and _YEAR.match(ws[left - 1][0]) and ws[left][1] - ws[left - 1][2] <= 1:
+            year = int(ws[left - 1][0])
+        if left_acr is not None and not any(w == left_acr for w, _, _ in ws[left:h0]):
+            left_acr = None  # the acronym was left of where the name begins
+        mods = [w for w, _, _ in ws[left:h0]]
+        if left_acr is not None:  # the inner "(ACR)" is no modifier
+            q = mods.index(left_acr)
+            mods = mods[:q - 1] + mods[q + 2:]
+        # a number right after the head belongs to it ("Task Force 153", "Resolution 2231")
+        numbered = False
+        if h1 < n and (ws[h1][0].isdigit() and not _YEAR.match(ws[h1][0]) or _ROMAN.match(ws[h1][0])) \
+                and ws[h1][1] - ws[h1 - 1][2] <= 1:
+            h1 += 1
+            numbered = True
+        # the head is not the last word of the name ("Plan Act", "Summit Communique"): not this head
+        if h1 < n and _is_cap(ws[h1][0]) and ws[h1][0][:1].isalpha() and not starts[h1] \
+                and ws[h1][1] - ws[h1 - 1][2] <= 1 and ws[h1][0] not in _MONTHS:
+            i = h0 + L
+            continue
+        # right tail: "of/on/for/against (the) Capitalised ..."
+        r = h1
+        tail_end = h1
+        if r + 3 < n and ws[r][0] == "(" and _ACRONYM.match(ws[r + 1][0]) and ws[r + 2][0] == ")" \
+                and ws[r + 3][0] in _TAIL_PREPS:
+            r += 3  # "Terms of Reference (TOR) on the ...": the acronym stands before the tail
+            inner_acr = ws[r - 2][0]
+        inner = None
+        if r == h1:
+            inner_acr = None
+        to_tail = (kind == "framework" and r + 2 < n and ws[r][0] == "to" and _is_cap(ws[r + 1][0])
+                   and ws[r + 1][0][:1].isalpha() and not starts[r + 1] and ws[r + 1][0] not in _TITLES
+                   and ws[r + 1][0].lower() not in STOP_WORDS and not _country_like((ws[r + 1][0],), lex)
+                   and (ws[r + 1][0],) not in lex.heads and _is_cap(ws[r + 2][0]) and ws[r + 2][0][:1].isalnum())
+        if r < n and (ws[r][0] in _TAIL_PREPS or to_tail) and not numbered:  # "Pillar IV", "Standard 7": no tail
+            j = r + 1
+            if j < n and ws[j][0] == "the":
+                j += 1
+            if j + 1 < n and ws[j][0] in _EST_NOUNS and ws[j + 1][0] == "of":
+                # "... on the establishment of the X Team": the instrument that creates X
+                j += 2
+                if j < n and ws[j][0] == "the":
+                    j += 1
+                inner = j
+            if j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
+                last_cap = None
+                comma_seen = False
+                and_after_comma = False
+                m = j
+                while m < n:
+                    w = ws[m][0]
+                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'"):
+                        break  # a date or a possessive ("... and Canada's role") ends the name
+                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
+                        break
+                    if _is_cap(w) and w[:1].isalnum() and not starts[m]:
+                        last_cap = m
+                    elif kind == "treaty" and w in _TREATY_INNER and m + 1 < n \
+                            and not _country_like((ws[m + 1][0],), lex) and ws[m + 1][0] != ws[m][0]:
+                        pass  # "Convention on the Rights of Persons with Disabilities", "... and on their Destruction"
+                    elif w in _TAIL_INNER:
+                        if w == "and" and comma_seen:
+                            and_after_comma = True
+                    elif w == "," and m + 1 < n and _is_cap(ws[m + 1][0]):
+                        comma_seen = True
+                        and_after_comma = False
+                    else:
+                        break
+                    m += 1
+                if last_cap is not None:
+                    tail_end = last_cap + 1
+                    if comma_seen and not and_after_comma:
+                        # "X for Security, Japan ...": cut at the first comma
+                        for q in range(j, tail_end):
+                            if ws[q][0] == ",":
+                                tail_end = q
+                                break
+                        while tail_end > j and not _is_cap(ws[tail_end - 1][0]):
+                            tail_end -= 1
+                    if tail_end <= j:
+                        tail_end = h1
+        if tail_end == h1 and r < n and ws[r][0] == "between" and ws[h0][0].startswith("Memorand"):
+            # "Memorandum of Understanding between Poetry Ireland and the X Foundation": the parties
+            # to it name it (up to the end of the noun phrase)
+            m, last_cap, saw_and = r + 1, None, False
+            while m < n:
+                w = ws[m][0]
+                if _is_cap(w) and w[:1].isalpha() and not starts[m]:
+                    last_cap = m
+                elif w in ("the", "of", "and", "'", "s") or (w.endswith("-based") and w[:1].isupper()):
+                    saw_and = saw_and or w == "and"
+                else:
+                    break
+                m += 1
+            if last_cap is not None and saw_and and last_cap > r + 1:
+                tail_end = last_cap + 1
+        if tail_end == h1 and r + 1 < n and ws[r][0] == "on" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+            # "a Memorandum of Understanding on commercial cooperation, ...": a lower-case subject names
+            # the memorandum when the noun phrase ends the clause
+            m = r + 1
+            while m < n and m - r <= 3 and re.fullmatch(r"[a-z][a-z-]+", ws[m][0]) and ws[m][0] not in STOP_WORDS:
+                m += 1
+            if m > r + 1 and (m == n or ws[m][0] in {",", ".", ";", ":", ")", "that", "which"}):
+                tail_end = m
+        if inner is not None and tail_end == h1:
+            inner = None
+        i = h1
+        # checks
+        core_words = tuple(mods) + tuple(w for w, _, _ in ws[h0:h1])
+        if not mods and tail_end == h1 and not numbered and needs != "standalone":
+            continue  # bare head: only coreference (handled later)
+        if ws[h0][0] == "Summits" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
+            continue  # "previous U.S.-GCC Summits": a recurring summit of a pair
+        if ws[h0][0] == "Group" and tail_end > h1 and ws[h1][0] == "of":
+            continue  # "Group of Seven", "Group of Twenty": forums
+        if _org_marked(core_words, len(mods), lex):
+            continue
+        specific_mods = [m for m in mods if (m,) not in lex.country_words and not _country_like((m,), lex)
+                         and not m.isupper()]
+        recurring = (ws[h0][0] == "Summit" and len(mods) == 1 and "-" in mods[0] and _country_like((mods[0],), lex)
+                     and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
+        if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
+            continue
+        if needs == "numbered" and not numbered:
+            continue  # "Standard 7", not "the highest standard"
+        if needs == "body" and not numbered and not any(m in _RESOLUTION_BODIES for m in mods):
+            continue  # "the Peaceful Resolution of the Dispute": a settlement, not a resolution
+        if needs == "event" and not specific_mods and tail_end == h1 and not recurring:
+            continue
+        if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
+                                 or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
+            continue
+        if needs == "bilateral" and not (any(m in _BODY_MARKERS for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)):
+            continue
+        if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
+            continue  # self-reference: "this Joint Statement"
+        s = ws[year_start(ws, left, year)][1]
+        e = ws[tail_end - 1][2]
+        full = _strip_acr(text[ws[left][1]:e])
+        core = _strip_acr(text[ws[left][1]:ws[h1 - 1][2]])
+        name = full
+        aliases = [full, core]
+        if left_acr is not None:
+            aliases.append(_clean(text[ws[left][1]:e]))  # as written, with the acronym
+        if not mods and tail_end > h1 and ws[h1][0] == "between":
+            aliases, core = [full], full  # two MoUs "between A and B", "between C and D" are distinct
+        # a leading country pair ("U.S.-Canada", "Canada-Japan") is dropped when the rest is specific
+        if len(mods) >= 2 and _country_like((mods[0],), lex) and "-" in mods[0] and \
+                any(not _country_like((m,), lex) for m in mods[1:]):
+            name = _strip_acr(text[ws[left + 1][1]:e])
+            aliases += [name, _strip_acr(text[ws[left + 1][1]:ws[h1 - 1][2]])]
+        if mods and (len(mods) >= 2 or tail_end > h1) and _country_like((mods[0],), lex) and "-" not in mods[0]:
+            aliases.append(_strip_acr(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
+        year = year or _year_after(ws, tail_end, lex)
+        if ws[h0][0] == "Summits":  # the recurring summit, in the singular
+            name = _clean(text[ws[left][1]:ws[h0][1]]) + " Summit"
+            aliases += [name]
+        out.append(_Cand(s, e, name, kind, year, core, aliases, " ".join(core_words[len(mods):]).lower(), 2,
+                         acronym=(inner_acr if tail_end > h1 else None) or left_acr))
+        if needs == "event" or ws[h0][0] == "Summits":
+            # a summit is one session (an event); a series ("previous X Summits", "hold the X Summit annually",
+            # "the X Summit process") is a regular meeting, a mechanism
+            out[-1].event = True
+            out[-1].recurring = bool(ws[h0][0] == "Summits" or recurring or _SERIES.search(
+                text, max(0, ws[left][1] - 30), min(len(text), e + 30)))
+        if inner is not None:
+            # the instrument's mention ends where the name of what it establishes begins
+            sub = _pattern_candidates_in(text, ws, starts, lex, inner, tail_end)
+            if sub:
+                out[-1].end = ws[inner - 1][2]
+                out.extend(sub)
+                i = max(i, tail_end)
+    return out
+
+
+_SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
+                     r"biennial|successive)\b", re.IGNORECASE)
+
+
+def _list_word(ws, starts, q: int, lex: _Lex) -> bool:
+    w = ws[q][0]
+    return (q >= 0 and _is_cap(w) and w[:1].isalpha() and w.lower() not in STOP_WORDS and not starts[q]
+            and not _country_like((w,), lex) and (w,) not in lex.heads and w not in _TITLES)
+
+
+def _comma_list_item(ws, starts, k: int, h0: int, lex: _Lex) -> bool:
+    """Token k ("," or the "and" of ", and") continues a name leftwards over a list of single capitalised
+    words ("Research, Development, Test, and Evaluation Agreement"): the words right of k up to the
+    list's "and" alternate word/comma, and the list has at least three items."""
+    if ws[k][0] == "and":  # ", and": the Oxford comma; two more items must stand before it
+        return (k >= 4 and ws[k - 1][0] == "," and _list_word(ws, starts, k - 2, lex) and ws[k - 3][0] == ","
+                and _list_word(ws, starts, k - 4, lex) and ws[k - 1][1] - ws[k - 2][2] == 0)
+    if k < 1 or not _list_word(ws, starts, k - 1, lex) or ws[k][1] != ws[k - 1][2]:
+        return False
+    right = [w for w, _, _ in ws[k + 1:h0]]
+    if "and" not in right:
+        return False
+    q = right.index("and")
+    seq = [x for x in right[:q] if x != ","]
+    commas = right[:q].count(",")
+    if any(not (_is_cap(x) and x[:1].isalpha()) for x in seq) or len(seq) not in (commas, commas + 1):
+        return False
+    # the Oxford "and" was already passed with its two items; without it, 3 items: this word, seq, after "and"
+    return len(seq) >= 1 and all(right[j] != "," or (j > 0 and right[j - 1] != ",") for j in range(q))
+
+
+def _pattern_candidates_in(text, ws, starts, lex, lo: int, hi: int) -> list[_Cand]:
+    """Names inside words[lo:hi] (the mechanism an instrument establishes), allowed to nest."""
+    sub = _pattern_candidates(text, ws[lo:hi], starts[lo:hi], lex)
+    for c in sub:
+        c.status_at = -1  # the creation cue belongs to the instrument's name
+    return sub
+
+
+def year_start(ws, left: int, year: int | None) -> int:
+    return left - 1 if year else left
+
+
+def _year_after(ws, j: int, lex: _Lex) -> int | None:
+    """"... announced in 2021", "... region in 2022": a year stated with the name before the clause ends."""
+    for q in range(j, min(j + 14, len(ws) - 1)):
+        w = ws[q][0]
+        if w in {",", ";", ".", ":", "(", ")", "'", "as"}:
+            return None
+        if (w,) in lex.heads:
+            return None
+        if w == "in" and _YEAR.match(ws[q + 1][0]):
+            return int(ws[q + 1][0])
+    return None
+
+
+def _org_marked(core_words: tuple[str, ...], n_mods: int, lex: _Lex) -> bool:
+    if n_mods and core_words[n_mods - 1] in lex.markers_word:
+        return True
+    for p in lex.markers_phrase:
+        if len(core_words) >= len(p) and core_words[-len(p):] == p:
+            return True
+        if n_mods >= len(p) and core_words[n_mods - len(p):n_mods] == p:
+            return True
+    return False

@@ -1,0 +1,136 @@
+"""The status an agreement mention reports, from the words around it: the
+governing cue before it in its clause (``entry into force of``, ``the signing of``,
+``establish``/``the establishment of``/``launched``), made ``planned`` by a future or
+infinitive frame, ``established`` by ``decided/agreed to``; cues after it (``X will
+enter into force``, ``X was signed``); reactions and relative clauses report an
+earlier act (``referenced``)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.model import AgreementMention
+
+STATUS_RANK = {"in_force": 5, "signed": 4, "established": 3, "planned": 2, "referenced": 1}
+
+_CUES = (
+    r"(?P<in_force>entry into force of|entering into force of|entered into force of|coming into force of)"
+    r"|(?P<signed>signing\s+ceremony\s+(?:of|for)|signing of|signature of|signing|signed|sign|signs)"
+    r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
+    r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
+    r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
+    r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
+    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
+    r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
+    r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
+    r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
+    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
+)
+_MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
+_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
+             r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint)"
+             r"|\s+(?:today|formally|officially|jointly|also))")
+_CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
+# "X will enter into force", "X is expected to enter into force": a future entry into force
+_RIGHT_FUTURE_FORCE = re.compile(
+    r"^\s*,?\s*(?:which\s+)?(?:(?:will|shall|would|should|could|may)(?:\s+\w+ly)?"
+    r"|(?:is|are)\s+(?:\w+ly\s+)?(?:expected|scheduled|set|due|likely|intended|to)(?:\s+to)?)"
+    r"\s+(?:enter|come)\s+into\s+force")
+# "upon entry into force of X", "pending the entry into force of", "within six months of entry into force of":
+# a time still to come; "the entry into force of X" alone is reported
+_FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
+_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
+_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
+_RIGHT_PLANNED = re.compile(
+    r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
+    r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
+    r"\s+(?:fully\s+)?(?:established|launched|created|signed|concluded|set up|held|operational)")
+# "welcomed the establishment of X": X was created before (a reaction, not the act)
+_REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|not|hail|prais)\w*"
+                       r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
+# "..., which created X": a past act reported in a relative clause
+_RELATIVE_PAST = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
+_SEG_BOUNDARY = re.compile(r"[.!?;:]\s+|\n|\(\d+\)|\b\d+\.\s")
+_PLANNED_FRAME = re.compile(
+    r"(?:\b(?:will|shall|would)\b(?!.*\b(?:and|but)\s+(?:we|they|the)\b)"
+    r"|\b(?:to|look(?:s|ed|ing)? forward to(?: the)?|towards?(?: the)?|plans? (?:for|to)(?: the)?|intend(?:s|ed)? to)\s+(?:\w+ly\s+)?$)",
+    re.IGNORECASE,
+)
+# "affirmed their intent to convene later this year the X Dialogue": still to be convened
+_CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|planned)\s+to\s+convene\b"
+                              r"(?:\s+(?!AGR\b)[\w-]+){0,4}?\s+(?:the\s+)?(?:first\s+|inaugural\s+)?$", re.IGNORECASE)
+_ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
+    seg_start = max(0, start - 300)
+    left = text[seg_start:start]
+    last = None
+    for last in _SEG_BOUNDARY.finditer(left):
+        pass
+    if last:
+        seg_start += last.end()
+    # replace other agreement mentions in the window by a placeholder
+    pieces, pos = [], seg_start
+    for s, e in others:
+        if s >= seg_start and e <= start:
+            pieces.append(text[pos:s])
+            pieces.append(" AGR ")
+            pos = e
+    pieces.append(text[pos:start])
+    left = "".join(pieces).replace("\n", " ")
+    right = text[end:end + 120]
+    if _RIGHT_FUTURE_FORCE.match(right):
+        return "planned"
+    if _RIGHT_IN_FORCE.match(right):
+        return "in_force"
+    if _RIGHT_SIGNED.match(right):
+        return "signed"
+    if _RIGHT_PLANNED.match(right):
+        return "planned"
+    if _CONVENE_PLANNED.search(left):
+        return "planned"
+    m = _CUE_RE.search(left)
+    if not m:
+        return "referenced"
+    before = left[:m.start()]
+    if _ESTABLISHED_FRAME.search(before):
+        planned = False
+    else:
+        planned = bool(_PLANNED_FRAME.search(before))
+    if m.group("conclude"):
+        return "planned" if planned else "referenced"
+    if m.group("develop"):
+        return "planned"  # "X is developing a new Y": Y is still to be created
+    if m.group("restart"):
+        # "agreed to re-start / relaunch the X Dialogue": relaunched at this meeting; "relaunched X": too
+        if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)
+                                                 and not _RELATIVE_PAST.search(before)):
+            return "established"
+        return "planned" if planned and re.match(r"re-?(?:start|launch|establish)", m.group("restart"), re.I) \
+            else "referenced"
+    if m.group("in_force") and (planned or _FUTURE_FORCE_LEFT.search(before)):
+        return "planned"
+    if planned:
+        return "planned"
+    cue = m.group("established")
+    if cue and re.search(r"\bof$", cue) and _REACTION.search(before):
+        return "referenced"
+    if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
+        return "referenced"
+    for g in ("in_force", "signed", "established"):
+        if m.group(g):
+            return g
+    return "referenced"
+
+
+
+def statement_status(mentions: list[AgreementMention]) -> dict[str, str]:
+    """agreement_id -> the strongest status any of its mentions reports
+    (in_force > signed > established > planned > referenced)."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        aid = m.entity.agreement_id
+        if aid not in out or STATUS_RANK[m.status] > STATUS_RANK[out[aid]]:
+            out[aid] = m.status
+    return out

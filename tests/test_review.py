@@ -13,7 +13,13 @@ import pandas as pd
 import pytest
 
 from pipeline.metadata.example import example_tables
-from pipeline.publish.chart import CHART_PATH, write_chart
+from pipeline.publish.chart import (
+    CHART_PATHS,
+    agreement_status_by_year,
+    commitments_per_year,
+    regions_ranked,
+    write_charts,
+)
 from pipeline.publish.review import Span, page_name, render_spans, write_review
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -150,17 +156,40 @@ def test_pages_for_every_statement_and_deterministic(tmp_path):
 # --- chart ------------------------------------------------------------------------------
 
 
-def test_chart_is_a_byte_reproducible_png(tmp_path):
+def test_charts_are_byte_reproducible_pngs(tmp_path):
     t = example_tables()
-    a = write_chart(t, tmp_path / "a")
-    b = write_chart({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
-    assert a == tmp_path / "a" / CHART_PATH
-    data = a.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
-    assert data == b.read_bytes()
-    assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
+    a = write_charts(t, tmp_path / "a")
+    b = write_charts({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
+    assert a == [tmp_path / "a" / p for p in CHART_PATHS]
+    for pa, pb in zip(a, b):
+        data = pa.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
+        assert data == pb.read_bytes(), pa.name
+        assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
     empty = {k: v.iloc[0:0] for k, v in t.items()}
-    assert write_chart(empty, tmp_path / "c").is_file()  # no commitments: still a chart
+    assert all(p.is_file() for p in write_charts(empty, tmp_path / "c"))  # nothing to show: still charts
+
+
+def test_chart_data_aggregates_by_year_and_rank():
+    t = example_tables()
+    counts, per_year, undated = commitments_per_year(t)
+    years = pd.to_datetime(t["statements"].set_index("statement_id")["date"]).dt.year
+    c = t["commitments"].assign(year=lambda d: d.statement_id.map(years))
+    assert years.isna().any() and years.notna().any()  # the example has a dated and an undated statement
+    assert undated == int(c.year.isna().sum()) > 0  # undated commitments are counted, not put in a year
+    assert int(counts.to_numpy().sum()) == int(c.year.notna().sum()) > 0
+    for (year, kind), n in c.dropna(subset=["year"]).groupby(["year", "kind"]).size().items():
+        assert counts.loc[int(year), kind] == n
+    assert per_year.to_dict() == years.dropna().astype(int).value_counts().to_dict()
+
+    cells, n = agreement_status_by_year(t, top=1)
+    sa = t["statement_agreements"]
+    assert n == sa.agreement_id.nunique() and cells.agreement_id.nunique() == 1
+    top = cells.agreement_id.iloc[0]
+    assert int(cells.n.sum()) == int((sa.agreement_id == top).sum()) == int(sa.agreement_id.value_counts().max())
+    ranked, n = regions_ranked(t)
+    assert n == t["statement_regions"].region_id.nunique()
+    assert ranked.statements.is_monotonic_decreasing and ranked.latitude.notna().all()
 
 
 # --- a dev build in headless Chromium ------------------------------------------------------
@@ -196,7 +225,7 @@ def chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
 
 def test_dev_build_has_review_pages_and_chart(dev_build):
     out, tables = dev_build
-    assert (out / CHART_PATH).is_file()
+    assert all((out / p).is_file() for p in CHART_PATHS)
     for sid in tables["statements"].statement_id:
         page = (out / "review" / page_name(sid)).read_text(encoding="utf-8")
         assert_highlights_match(page, tables, sid)
@@ -218,7 +247,6 @@ def test_review_pages_in_headless_chromium(dev_build, tmp_path):
     assert data.startswith(b"\x89PNG") and len(data) > 20000
     if SCREENS.is_dir():
         (SCREENS / "review_statement.png").write_bytes(data)
-        (SCREENS / "commitments_by_kind.png").write_bytes((out / CHART_PATH).read_bytes())
 
 
 def test_malicious_page_in_headless_chromium(tmp_path):

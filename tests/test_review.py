@@ -3,6 +3,10 @@ highlights match the tables, statement text cannot inject markup, the pages
 render in headless Chromium, the PNG is byte-reproducible."""
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -23,7 +27,7 @@ from pipeline.publish.chart import (
 from pipeline.publish.review import Span, page_name, render_spans, write_review
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-SCREENS = Path("/work/screens")
+SCREENS = Path(os.environ.get("JOINT_STATEMENTS_SCREENS", "/work/screens"))  # screenshots kept for a look
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -241,12 +245,118 @@ def test_review_pages_in_headless_chromium(dev_build, tmp_path):
     page = out / "review" / page_name(sid)
     dom = chromium(["--dump-dom", page.as_uri()], tmp_path).stdout
     assert_highlights_match(dom, tables, sid)  # what the browser built, not just the file
-    shot = tmp_path / "shot.png"
-    chromium([f"--screenshot={shot}", "--window-size=1400,2000", page.as_uri()], tmp_path)
-    data = shot.read_bytes()
-    assert data.startswith(b"\x89PNG") and len(data) > 20000
-    if SCREENS.is_dir():
-        (SCREENS / "review_statement.png").write_bytes(data)
+
+
+# A script added to a copy of a page (the pages allow inline scripts, nothing else): it checks the
+# layout at the window's width, then drives the index's filters and sorting, and leaves the results
+# in an attribute that --dump-dom shows.
+PROBE_JS = r"""
+(function () {
+  var out = {viewport: document.documentElement.clientWidth, pageWidth: document.documentElement.scrollWidth,
+             tables: 0, cells: 0, clipped: [], columns: {}};
+  document.querySelectorAll('table').forEach(function (table) {
+    if (!table.getClientRects().length) return;  // not rendered (a closed <details>)
+    out.tables += 1;
+    var box = table.closest('aside') || document.documentElement;
+    var right = box.getBoundingClientRect().left + box.clientWidth;
+    var name = (table.closest('section') || table).id;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      out.columns[name + ':' + th.textContent.trim()] = Math.round(th.getBoundingClientRect().width);
+    });
+    table.querySelectorAll('th, td').forEach(function (cell) {
+      out.cells += 1;
+      if (cell.getBoundingClientRect().right > right + 1 || cell.scrollWidth > cell.clientWidth + 1)
+        out.clipped.push(name + ': ' + cell.textContent.slice(0, 60));
+    });
+  });
+  var bar = document.getElementById('filters');
+  if (bar) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('#statements tbody tr'));
+    var visible = function () { return rows.filter(function (r) { return !r.hidden; }).length; };
+    var set = function (id, value, event) {
+      var el = document.getElementById(id); el.value = value; el.dispatchEvent(new Event(event));
+    };
+    var year = document.getElementById('year'), party = document.getElementById('party');
+    out.filters = {shown: !bar.hidden && bar.getClientRects().length > 0, rows: rows.length,
+                   years: year.options.length - 1, parties: party.options.length - 1};
+    set('year', year.options[1].value, 'change');
+    out.filters.year = [year.value, visible(), document.getElementById('shown').textContent];
+    set('year', '', 'change');
+    set('party', party.options[1].value, 'change');
+    out.filters.party = [party.value, visible()];
+    set('party', '', 'change');
+    set('q', 'no-such-words-anywhere', 'input');
+    out.filters.nothing = visible();
+    set('q', '', 'input');
+    out.filters.all = visible();
+    var th = Array.prototype.filter.call(document.querySelectorAll('#statements th'),
+                                         function (h) { return h.textContent === 'commitments'; })[0];
+    var col = th.cellIndex, firstValue = function () {
+      return parseInt(document.querySelector('#statements tbody tr').cells[col].textContent, 10);
+    };
+    th.querySelector('button').click();
+    out.sort = [th.getAttribute('aria-sort'), firstValue()];
+    th.querySelector('button').click();
+    out.sort.push(th.getAttribute('aria-sort'), firstValue());
+  }
+  document.documentElement.setAttribute('data-probe', JSON.stringify(out));
+})();
+"""
+
+
+def probe(page: Path, tmp: Path, width: int = 1280) -> dict:
+    """Layout (and, on the index, filter and sort) results of ``page`` in headless Chromium
+    at ``width`` px, from a copy of the page beside it with :data:`PROBE_JS` added."""
+    html_text = page.read_text(encoding="utf-8")
+    at = html_text.rindex("</body>")
+    copy = page.with_name(f"probe-{page.name}")
+    copy.write_text(html_text[:at] + f"<script>{PROBE_JS}</script>\n" + html_text[at:], encoding="utf-8")
+    try:
+        dom = chromium([f"--window-size={width},900", "--dump-dom", copy.as_uri()], tmp).stdout
+    finally:
+        copy.unlink()
+    found = re.search(r'data-probe="([^"]*)"', dom)
+    assert found, dom[:500]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (apt-get install chromium)")
+def test_index_and_statement_page_fit_at_1280_px(dev_build, tmp_path):
+    out, tables = dev_build
+    st = tables["statements"]
+    index = probe(out / "review" / "index.html", tmp_path)
+    assert 1200 <= index["viewport"] <= 1280 and index["pageWidth"] <= index["viewport"], index
+    assert index["tables"] == 1 and index["cells"] >= 8 * (len(st) + 1) and index["clipped"] == [], index
+    f = index["filters"]
+    assert f["shown"] and f["rows"] == len(st) and f["all"] == len(st) and f["nothing"] == 0
+    years = pd.to_datetime(st["date"]).dt.year
+    assert f["years"] == years.nunique() + int(years.isna().any())
+    year, n, shown = f["year"]
+    assert n == int((years == int(year)).sum()) > 0 and shown == (
+        f"showing {n} of {len(st)} statements" if n < len(st) else f"showing all {len(st)} statements")
+    sa = tables["statement_actors"]
+    parties = sa[sa.is_party.astype(bool)]
+    assert f["parties"] == parties.actor_id.nunique()
+    party, n = f["party"]
+    assert n == int((parties.actor_id == party).sum()) == int(parties.actor_id.value_counts().max())
+    per_statement = tables["commitments"].statement_id.value_counts().reindex(st.statement_id, fill_value=0)
+    assert index["sort"] == ["ascending", per_statement.min(), "descending", per_statement.max()]
+    assert all(w >= 40 for w in index["columns"].values()), index["columns"]  # no column squeezed away
+
+    sid = per_statement.idxmax()
+    page = probe(out / "review" / page_name(sid), tmp_path)
+    assert page["pageWidth"] <= page["viewport"] and page["clipped"] == [], page["clipped"][:10]
+    assert page["tables"] >= 4 and "filters" not in page
+    assert page["columns"]["list-commitments:clause"] >= 180, page["columns"]  # the clause column is readable
+
+    for name, target, height in (("review_index.png", out / "review" / "index.html", 1400),
+                                 ("review_statement.png", out / "review" / page_name(sid), 900)):
+        shot = tmp_path / name
+        chromium([f"--screenshot={shot}", f"--window-size=1280,{height}", target.as_uri()], tmp_path)
+        data = shot.read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 20000
+        if SCREENS.is_dir():
+            (SCREENS / name).write_bytes(data)
 
 
 def test_malicious_page_in_headless_chromium(tmp_path):

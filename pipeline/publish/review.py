@@ -208,7 +208,7 @@ aside td, aside th { border-bottom: 1px solid #eee; padding: 2px 4px; vertical-a
                      overflow-wrap: anywhere; }
 aside th { overflow-wrap: normal; }
 aside td .sub { color: #666; }
-col.w-id { width: 3.2em; } col.w-kind { width: 10em; } col.w-who { width: 8.5em; } col.w-n { width: 5.2em; }
+col.w-id { width: 3.2em; } col.w-kind { width: 10em; } col.w-who { width: 8.5em; } col.w-n { width: 6.5em; }
 col.w-type { width: 7.5em; } col.w-code { width: 30%; }
 aside tr.row { cursor: pointer; }
 aside tr.row:hover, aside tr.row.active { background: #eef3ff; }

@@ -51,7 +51,7 @@ CHARTS: tuple[Chart, ...] = (
     Chart("charts/regions_of_concern_ranked.png", "regions-of-concern-ranked",
           "Regions of concern, ranked by statements",
           ("The regions of concern named by the most statements, coloured by region type, with each "
-           "region's approximate centre; `regions.csv` holds `latitude` and `longitude` for mapping."),
+           "region's approximate centre; `data/regions.csv` holds `latitude` and `longitude` for mapping."),
           ("statement_regions", "regions")),
 )
 CHART_PATHS: tuple[str, ...] = tuple(c.path for c in CHARTS)

@@ -140,6 +140,8 @@ def test_markup_in_statement_is_shown_as_text(tmp_path):
     assert h.tags["script"] == 1 and h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["i"] == 0
     index = paths[0].read_text(encoding="utf-8")
     assert "&lt;i&gt;Title&lt;/i&gt;" in index and "<i>" not in index
+    # a party's name with markup, in the party cell and the party filter, is text too
+    assert "<img" not in index and 'United &lt;img src=x onerror=&quot;alert(3)&quot;&gt; States (USA)' in index
 
 
 def test_pages_for_every_statement_and_deterministic(tmp_path):
@@ -155,6 +157,25 @@ def test_pages_for_every_statement_and_deterministic(tmp_path):
     assert 'title="commitment: instruction (action)' in page and "addressees: Ministers (ministers)" in page
     assert "status: planned" in page  # agreement status on hover
     assert 'data-ref="canada-japan-2026:c2"' in page  # side list row linked to its span
+    index = a[0].read_text(encoding="utf-8")
+    assert 'class="legend"' not in index and 'type="checkbox"' not in index  # no legend that does nothing
+    assert "2 statements, 2026 ·" in index and 'id="filters" hidden' in index  # the script shows the filters
+    assert 'id="charts"' not in index  # no charts written beside the pages: none embedded
+
+
+def test_one_statement_reads_right(tmp_path):
+    """One statement (and one sentence, one word): no "1 statements"."""
+    t = example_tables()
+    sid = "canada-japan-2026"
+    one = {k: (v[v.statement_id == sid] if "statement_id" in v.columns else v) for k, v in t.items()}
+    one["statements"] = one["statements"].assign(n_sentences=1, n_words=1)
+    write_charts(one, tmp_path)
+    paths = write_review(one, tmp_path)
+    index, page = (p.read_text(encoding="utf-8") for p in paths)
+    assert "1 statement, 2026 ·" in index and "1 statements" not in index
+    assert "1 sentence ·" in page and "1 word ·" in page and "1 sentences" not in page
+    assert all(f'<img src="../{p}"' in index for p in CHART_PATHS)  # the charts beside it are embedded
+    assert "img-src 'self'" in index and "img-src 'none'" in page  # images from the package only
 
 
 # --- chart ------------------------------------------------------------------------------
@@ -172,6 +193,11 @@ def test_charts_are_byte_reproducible_pngs(tmp_path):
         assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
     empty = {k: v.iloc[0:0] for k, v in t.items()}
     assert all(p.is_file() for p in write_charts(empty, tmp_path / "c"))  # nothing to show: still charts
+    # names are text, never mathtext: a lone "$" would make matplotlib raise
+    odd = {k: v.copy() for k, v in t.items()}
+    odd["agreements"]["name"] = "US$ 5 billion fund " + odd["agreements"]["name"].astype(str)
+    odd["regions"]["name"] = "$\\frac{$ " + odd["regions"]["name"].astype(str)
+    assert all(p.is_file() for p in write_charts(odd, tmp_path / "d"))
 
 
 def test_chart_data_aggregates_by_year_and_rank():
@@ -369,3 +395,5 @@ def test_malicious_page_in_headless_chromium(tmp_path):
     h = parse(dom)
     assert h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["script"] == 1
     assert "<script>alert(1)</script><b>bold</b>" in "".join(h.text_parts)
+    index = parse(chromium(["--dump-dom", (tmp_path / "review" / "index.html").as_uri()], tmp_path).stdout)
+    assert index.tags["img"] == 0 and index.tags["i"] == 0 and index.tags["script"] == 1

@@ -144,8 +144,7 @@ def _draw_commitments_per_year(fig, t: Mapping[str, pd.DataFrame]) -> None:
     years = [int(y) for y in counts.index]
     labels = [f"{y}\n({int(per_year.get(y, 0)):,})" for y in years] if len(years) <= 16 else None
     total = int(counts.to_numpy().sum())
-    note = f"; {_plural(undated, 'commitment')} in undated statements not shown" if undated else ""
-    ax1.set_title(f"Commitments per year, by kind ({total:,}{note})", loc="left", fontsize=10)
+    ax1.set_title(f"Commitments per year, by kind ({total:,})", loc="left", fontsize=10)
     ax2.set_title("Share of each kind per year", loc="left", fontsize=10)
     if not total:
         _empty(ax1, "no dated commitments")
@@ -162,6 +161,8 @@ def _draw_commitments_per_year(fig, t: Mapping[str, pd.DataFrame]) -> None:
                 bottom += values
         _year_ticks(ax, years, labels)
         ax.set_xlabel("year of the statement" + (" (statements that year)" if labels else ""))
+    if undated:
+        ax1.set_xlabel(ax1.get_xlabel() + f"\nnot shown: {_plural(undated, 'commitment')} of undated statements")
         _style(ax)
     ax1.set_ylabel("commitments")
     ax2.set_ylabel("% of the year's commitments")
@@ -211,19 +212,26 @@ def _draw_agreements(fig, t: Mapping[str, pd.DataFrame]) -> None:
     row = {a: i for i, a in enumerate(order)}
     dots = cells.dropna(subset=["year"])
     biggest = max(int(dots["n"].max()), 1) if len(dots) else 1
+    years = sorted({int(y) for y in dots["year"]})
+    # dots no wider than a year: about 520 pt of axis over at least six years
+    span = max(years[-1] - years[0] + 1.2, 6.0) if years else 6.0
+    widest = min(20.0, 0.85 * 520 / span)  # diameter in points
+    s_max, s_min = widest ** 2, min(30.0, widest ** 2 / 4)
+
+    def area(n):
+        return s_min + (s_max - s_min) * np.asarray(n, dtype=float) / biggest
+
     for status in STATUSES:
         d = dots[dots["status"] == status]
         if len(d):
-            ax.scatter(d["year"].astype(float), [row[a] for a in d["agreement_id"]],
-                       s=30 + 370 * d["n"].astype(float) / biggest, color=STATUS_COLOURS[status],
-                       edgecolors="#333333", linewidths=0.4, zorder=3)
+            ax.scatter(d["year"].astype(float), [row[a] for a in d["agreement_id"]], s=area(d["n"]),
+                       color=STATUS_COLOURS[status], edgecolors="#333333", linewidths=0.4, zorder=3)
     for a, y, n in zip(dots["agreement_id"], dots["year"].astype(float), dots["n"].astype(int)):
-        if n > 1:
+        if n > 1 and float(np.sqrt(area(n))) >= 5 + 2.5 * len(str(n)):  # the number fits in its dot
             ax.text(y, row[a], str(n), ha="center", va="center", fontsize=6.5, zorder=4)
     ax.set_yticks(range(len(order)),
                   [f"{_shorten(str(nm))} ({tot})" for nm, tot in zip(first["name"], first["total"])])
     ax.set_ylim(len(order) - 0.5, -0.5)
-    years = sorted({int(y) for y in dots["year"]})
     _year_ticks(ax, years)
     _style(ax, "both")
     ax.set_xlabel("year of the statement (number in a dot: statements that year; in brackets: all statements)")

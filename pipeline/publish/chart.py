@@ -230,7 +230,7 @@ def _draw_agreements(fig, t: Mapping[str, pd.DataFrame]) -> None:
         if n > 1 and float(np.sqrt(area(n))) >= 5 + 2.5 * len(str(n)):  # the number fits in its dot
             ax.text(y, row[a], str(n), ha="center", va="center", fontsize=6.5, zorder=4)
     ax.set_yticks(range(len(order)),
-                  [f"{_shorten(str(nm))} ({tot})" for nm, tot in zip(first["name"], first["total"])])
+                  [f"{_shorten(str(nm))} ({int(tot):,})" for nm, tot in zip(first["name"], first["total"])])
     ax.set_ylim(len(order) - 0.5, -0.5)
     _year_ticks(ax, years)
     _style(ax, "both")

@@ -134,8 +134,12 @@ class _Lookups:
         a = self.actors.get(actor_id)
         return f"{a.name} ({actor_id})" if a is not None else actor_id
 
-    def people(self, commitment_id: str, role: str, *, ids_too: bool = True) -> str:
+    def people(self, commitment_id: str, role: str, *, ids_too: bool = True, names_up_to: int = 0) -> str:
+        """Actors in ``role``: "name (id)", or names only (``ids_too=False``), or
+        ids only when there are more than ``names_up_to`` of them (if set)."""
         ids = self.roles.get(commitment_id, {}).get(role, [])
+        if names_up_to and len(ids) > names_up_to:
+            return ", ".join(ids)
         if not ids_too:
             return ", ".join(getattr(self.actors.get(a), "name", a) for a in ids) or "—"
         return ", ".join(self.actor_name(a) for a in ids) or "—"
@@ -304,11 +308,12 @@ def _legend(counts: Mapping[str, int] | None = None) -> str:
 
 
 def _cell(value: object) -> str:
-    """A cell's HTML: a value, or a tuple of values shown as lines (the later ones grey)."""
+    """A cell's HTML: a value, or a tuple of values shown as lines (the later ones grey);
+    a line may break after an underscore (``environment_<wbr>climate``)."""
     if isinstance(value, tuple):
-        lines = [esc(_s(v)) for v in value if _s(v)]
+        lines = [esc(_s(v)).replace("_", "_<wbr>") for v in value if _s(v)]
         return "<br>".join(lines[:1] + [f'<span class="sub">{x}</span>' for x in lines[1:]])
-    return esc(_s(value))
+    return esc(_s(value)).replace("_", "_<wbr>")
 
 
 def _table(title: str, headers: list[str], rows: list[tuple[str | None, list[object]]], section: str,
@@ -402,8 +407,8 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByState
         _table("Commitments", ["#", "kind, topic, trigger, time", "committers → addressees", "clause"], [
             (r.commitment_id, [r.commitment_id.rsplit(":", 1)[-1],
                                (r.kind, r.topic, f"“{_s(r.trigger)}”", r.time_expression),
-                               (lk.people(r.commitment_id, "committer", ids_too=False),
-                                "→ " + lk.people(r.commitment_id, "addressee", ids_too=False)
+                               (lk.people(r.commitment_id, "committer", ids_too=False, names_up_to=3),
+                                "→ " + lk.people(r.commitment_id, "addressee", ids_too=False, names_up_to=3)
                                 if lk.roles.get(r.commitment_id, {}).get("addressee") else ""),
                                _short(_s(r.text), 120)])
             for r in c], "commitments", ["w-id", "w-kind", "w-who", ""]),

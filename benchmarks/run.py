@@ -166,7 +166,7 @@ def probe(timings_path: str, argv: list[str]) -> int:
         setattr(checks, name, timed("validation", getattr(checks, name)))
     atomic.write_package = timed("frictionless", atomic.write_package)
     atomic.write_duckdb = timed("duckdb", atomic.write_duckdb)
-    for stage, name in (("chart", "write_chart"), ("review", "write_review")):
+    for stage, name in (("chart", "write_charts"), ("review", "write_review")):
         if hasattr(package, name):
             setattr(package, name, timed(stage, getattr(package, name)))
     t_imports = time.perf_counter() - t0

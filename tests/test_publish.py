@@ -17,7 +17,7 @@ from pipeline.checks import validate_package
 from pipeline.metadata import DATAPACKAGE_PROFILE, PACKAGE, TABLES, VIEWS
 from pipeline.metadata.example import example_sources, example_tables
 from pipeline.publish import DUCKDB_FILENAME, publish_atomically, read_table_csv, write_duckdb, write_package
-from pipeline.publish.chart import CHART_PATH
+from pipeline.publish.chart import CHART_PATHS
 from tests.conftest import EPOCH, snapshot
 
 
@@ -26,7 +26,7 @@ from tests.conftest import EPOCH, snapshot
 
 
 
-EXTRA_FILES = {CHART_PATH, "review/index.html", "review/canada-japan-2026.html",
+EXTRA_FILES = {*CHART_PATHS, "review/index.html", "review/canada-japan-2026.html",
                "review/us-canada-na-statement.html"}
 
 
@@ -157,7 +157,7 @@ def test_reproducible_with_source_date_epoch(tmp_path, monkeypatch):
         write_package(tables, tmp_path / f"b{i}", example_sources())
         builds.append(snapshot(tmp_path / f"b{i}"))
     assert builds[0] == builds[1]  # the chart PNG and the review pages too
-    assert len(builds[0]) == 17  # 11 CSVs, datapackage.json, README.md, chart, review index + 2 pages
+    assert len(builds[0]) == 19  # 11 CSVs, datapackage.json, README.md, 3 charts, review index + 2 pages
     assert EXTRA_FILES <= set(builds[0])
 
 
@@ -168,8 +168,9 @@ def test_created_is_now_without_epoch(tmp_path, monkeypatch):
     assert created != "2023-11-14T22:13:20Z" and created.endswith("Z")
 
 
-# mid-CSVs, after the chart, after a review page, after datapackage.json, after the DuckDB file
-@pytest.mark.parametrize("fail_after", [3, 13, 15, 17, 18])
+# mid-CSVs, after the first chart, after the review index, after a review page, after datapackage.json,
+# after the DuckDB file
+@pytest.mark.parametrize("fail_after", [3, 13, 16, 17, 19, 20])
 def test_failure_mid_write_leaves_previous_files(published, monkeypatch, fail_after):
     before = snapshot(published)
     changed = example_tables()
@@ -242,13 +243,13 @@ def readme_sql(readme: str) -> list[str]:
 
 def test_readme_lists_chart_views_and_review(published):
     readme = (published / "README.md").read_text(encoding="utf-8")
-    assert f"]({CHART_PATH})" in readme and "review/index.html" in readme
+    assert all(f"]({path})" in readme for path in CHART_PATHS) and "review/index.html" in readme
     for view in VIEWS.values():
         assert f"### `{view.name}`" in readme and view.description in readme
         for col in view.column_names:
             assert f"| `{col}` |" in readme
     d = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
-    assert {v["path"] for v in d["views"]} == {CHART_PATH, "review/index.html"}
+    assert {v["path"] for v in d["views"]} == {*CHART_PATHS, "review/index.html"}
     assert all((published / v["path"]).is_file() for v in d["views"])
 
 

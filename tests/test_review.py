@@ -3,6 +3,10 @@ highlights match the tables, statement text cannot inject markup, the pages
 render in headless Chromium, the PNG is byte-reproducible."""
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -13,11 +17,17 @@ import pandas as pd
 import pytest
 
 from pipeline.metadata.example import example_tables
-from pipeline.publish.chart import CHART_PATH, write_chart
+from pipeline.publish.chart import (
+    CHART_PATHS,
+    agreement_status_by_year,
+    commitments_per_year,
+    regions_ranked,
+    write_charts,
+)
 from pipeline.publish.review import Span, page_name, render_spans, write_review
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-SCREENS = Path("/work/screens")
+SCREENS = Path(os.environ.get("JOINT_STATEMENTS_SCREENS", "/work/screens"))  # screenshots kept for a look
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -130,6 +140,8 @@ def test_markup_in_statement_is_shown_as_text(tmp_path):
     assert h.tags["script"] == 1 and h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["i"] == 0
     index = paths[0].read_text(encoding="utf-8")
     assert "&lt;i&gt;Title&lt;/i&gt;" in index and "<i>" not in index
+    # a party's name with markup, in the party cell and the party filter, is text too
+    assert "<img" not in index and 'United &lt;img src=x onerror=&quot;alert(3)&quot;&gt; States (USA)' in index
 
 
 def test_pages_for_every_statement_and_deterministic(tmp_path):
@@ -145,22 +157,69 @@ def test_pages_for_every_statement_and_deterministic(tmp_path):
     assert 'title="commitment: instruction (action)' in page and "addressees: Ministers (ministers)" in page
     assert "status: planned" in page  # agreement status on hover
     assert 'data-ref="canada-japan-2026:c2"' in page  # side list row linked to its span
+    index = a[0].read_text(encoding="utf-8")
+    assert 'class="legend"' not in index and 'type="checkbox"' not in index  # no legend that does nothing
+    assert "2 statements, 2026 ·" in index and 'id="filters" hidden' in index  # the script shows the filters
+    assert 'id="charts"' not in index  # no charts written beside the pages: none embedded
+
+
+def test_one_statement_reads_right(tmp_path):
+    """One statement (and one sentence, one word): no "1 statements"."""
+    t = example_tables()
+    sid = "canada-japan-2026"
+    one = {k: (v[v.statement_id == sid] if "statement_id" in v.columns else v) for k, v in t.items()}
+    one["statements"] = one["statements"].assign(n_sentences=1, n_words=1)
+    write_charts(one, tmp_path)
+    paths = write_review(one, tmp_path)
+    index, page = (p.read_text(encoding="utf-8") for p in paths)
+    assert "1 statement, 2026 ·" in index and "1 statements" not in index
+    assert "1 sentence ·" in page and "1 word ·" in page and "1 sentences" not in page
+    assert all(f'<img src="../{p}"' in index for p in CHART_PATHS)  # the charts beside it are embedded
+    assert "img-src 'self'" in index and "img-src 'none'" in page  # images from the package only
 
 
 # --- chart ------------------------------------------------------------------------------
 
 
-def test_chart_is_a_byte_reproducible_png(tmp_path):
+def test_charts_are_byte_reproducible_pngs(tmp_path):
     t = example_tables()
-    a = write_chart(t, tmp_path / "a")
-    b = write_chart({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
-    assert a == tmp_path / "a" / CHART_PATH
-    data = a.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
-    assert data == b.read_bytes()
-    assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
+    a = write_charts(t, tmp_path / "a")
+    b = write_charts({k: v.iloc[::-1].reset_index(drop=True) for k, v in t.items()}, tmp_path / "b")
+    assert a == [tmp_path / "a" / p for p in CHART_PATHS]
+    for pa, pb in zip(a, b):
+        data = pa.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
+        assert data == pb.read_bytes(), pa.name
+        assert b"Software" not in data and b"tIME" not in data and b"matplotlib" not in data
     empty = {k: v.iloc[0:0] for k, v in t.items()}
-    assert write_chart(empty, tmp_path / "c").is_file()  # no commitments: still a chart
+    assert all(p.is_file() for p in write_charts(empty, tmp_path / "c"))  # nothing to show: still charts
+    # names are text, never mathtext: a lone "$" would make matplotlib raise
+    odd = {k: v.copy() for k, v in t.items()}
+    odd["agreements"]["name"] = "US$ 5 billion fund " + odd["agreements"]["name"].astype(str)
+    odd["regions"]["name"] = "$\\frac{$ " + odd["regions"]["name"].astype(str)
+    assert all(p.is_file() for p in write_charts(odd, tmp_path / "d"))
+
+
+def test_chart_data_aggregates_by_year_and_rank():
+    t = example_tables()
+    counts, per_year, undated = commitments_per_year(t)
+    years = pd.to_datetime(t["statements"].set_index("statement_id")["date"]).dt.year
+    c = t["commitments"].assign(year=lambda d: d.statement_id.map(years))
+    assert years.isna().any() and years.notna().any()  # the example has a dated and an undated statement
+    assert undated == int(c.year.isna().sum()) > 0  # undated commitments are counted, not put in a year
+    assert int(counts.to_numpy().sum()) == int(c.year.notna().sum()) > 0
+    for (year, kind), n in c.dropna(subset=["year"]).groupby(["year", "kind"]).size().items():
+        assert counts.loc[int(year), kind] == n
+    assert per_year.to_dict() == years.dropna().astype(int).value_counts().to_dict()
+
+    cells, n = agreement_status_by_year(t, top=1)
+    sa = t["statement_agreements"]
+    assert n == sa.agreement_id.nunique() and cells.agreement_id.nunique() == 1
+    top = cells.agreement_id.iloc[0]
+    assert int(cells.n.sum()) == int((sa.agreement_id == top).sum()) == int(sa.agreement_id.value_counts().max())
+    ranked, n = regions_ranked(t)
+    assert n == t["statement_regions"].region_id.nunique()
+    assert ranked.statements.is_monotonic_decreasing and ranked.latitude.notna().all()
 
 
 # --- a dev build in headless Chromium ------------------------------------------------------
@@ -196,7 +255,7 @@ def chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
 
 def test_dev_build_has_review_pages_and_chart(dev_build):
     out, tables = dev_build
-    assert (out / CHART_PATH).is_file()
+    assert all((out / p).is_file() for p in CHART_PATHS)
     for sid in tables["statements"].statement_id:
         page = (out / "review" / page_name(sid)).read_text(encoding="utf-8")
         assert_highlights_match(page, tables, sid)
@@ -212,13 +271,118 @@ def test_review_pages_in_headless_chromium(dev_build, tmp_path):
     page = out / "review" / page_name(sid)
     dom = chromium(["--dump-dom", page.as_uri()], tmp_path).stdout
     assert_highlights_match(dom, tables, sid)  # what the browser built, not just the file
-    shot = tmp_path / "shot.png"
-    chromium([f"--screenshot={shot}", "--window-size=1400,2000", page.as_uri()], tmp_path)
-    data = shot.read_bytes()
-    assert data.startswith(b"\x89PNG") and len(data) > 20000
-    if SCREENS.is_dir():
-        (SCREENS / "review_statement.png").write_bytes(data)
-        (SCREENS / "commitments_by_kind.png").write_bytes((out / CHART_PATH).read_bytes())
+
+
+# A script added to a copy of a page (the pages allow inline scripts, nothing else): it checks the
+# layout at the window's width, then drives the index's filters and sorting, and leaves the results
+# in an attribute that --dump-dom shows.
+PROBE_JS = r"""
+(function () {
+  var out = {viewport: document.documentElement.clientWidth, pageWidth: document.documentElement.scrollWidth,
+             tables: 0, cells: 0, clipped: [], columns: {}};
+  document.querySelectorAll('table').forEach(function (table) {
+    if (!table.getClientRects().length) return;  // not rendered (a closed <details>)
+    out.tables += 1;
+    var box = table.closest('aside') || document.documentElement;
+    var right = box.getBoundingClientRect().left + box.clientWidth;
+    var name = (table.closest('section') || table).id;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      out.columns[name + ':' + th.textContent.trim()] = Math.round(th.getBoundingClientRect().width);
+    });
+    table.querySelectorAll('th, td').forEach(function (cell) {
+      out.cells += 1;
+      if (cell.getBoundingClientRect().right > right + 1 || cell.scrollWidth > cell.clientWidth + 1)
+        out.clipped.push(name + ': ' + cell.textContent.slice(0, 60));
+    });
+  });
+  var bar = document.getElementById('filters');
+  if (bar) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('#statements tbody tr'));
+    var visible = function () { return rows.filter(function (r) { return !r.hidden; }).length; };
+    var set = function (id, value, event) {
+      var el = document.getElementById(id); el.value = value; el.dispatchEvent(new Event(event));
+    };
+    var year = document.getElementById('year'), party = document.getElementById('party');
+    out.filters = {shown: !bar.hidden && bar.getClientRects().length > 0, rows: rows.length,
+                   years: year.options.length - 1, parties: party.options.length - 1};
+    set('year', year.options[1].value, 'change');
+    out.filters.year = [year.value, visible(), document.getElementById('shown').textContent];
+    set('year', '', 'change');
+    set('party', party.options[1].value, 'change');
+    out.filters.party = [party.value, visible()];
+    set('party', '', 'change');
+    set('q', 'no-such-words-anywhere', 'input');
+    out.filters.nothing = visible();
+    set('q', '', 'input');
+    out.filters.all = visible();
+    var th = Array.prototype.filter.call(document.querySelectorAll('#statements th'),
+                                         function (h) { return h.textContent === 'commitments'; })[0];
+    var col = th.cellIndex, firstValue = function () {
+      return parseInt(document.querySelector('#statements tbody tr').cells[col].textContent, 10);
+    };
+    th.querySelector('button').click();
+    out.sort = [th.getAttribute('aria-sort'), firstValue()];
+    th.querySelector('button').click();
+    out.sort.push(th.getAttribute('aria-sort'), firstValue());
+  }
+  document.documentElement.setAttribute('data-probe', JSON.stringify(out));
+})();
+"""
+
+
+def probe(page: Path, tmp: Path, width: int = 1280) -> dict:
+    """Layout (and, on the index, filter and sort) results of ``page`` in headless Chromium
+    at ``width`` px, from a copy of the page beside it with :data:`PROBE_JS` added."""
+    html_text = page.read_text(encoding="utf-8")
+    at = html_text.rindex("</body>")
+    copy = page.with_name(f"probe-{page.name}")
+    copy.write_text(html_text[:at] + f"<script>{PROBE_JS}</script>\n" + html_text[at:], encoding="utf-8")
+    try:
+        dom = chromium([f"--window-size={width},900", "--dump-dom", copy.as_uri()], tmp).stdout
+    finally:
+        copy.unlink()
+    found = re.search(r'data-probe="([^"]*)"', dom)
+    assert found, dom[:500]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (apt-get install chromium)")
+def test_index_and_statement_page_fit_at_1280_px(dev_build, tmp_path):
+    out, tables = dev_build
+    st = tables["statements"]
+    index = probe(out / "review" / "index.html", tmp_path)
+    assert 1200 <= index["viewport"] <= 1280 and index["pageWidth"] <= index["viewport"], index
+    assert index["tables"] == 1 and index["cells"] >= 8 * (len(st) + 1) and index["clipped"] == [], index
+    f = index["filters"]
+    assert f["shown"] and f["rows"] == len(st) and f["all"] == len(st) and f["nothing"] == 0
+    years = pd.to_datetime(st["date"]).dt.year
+    assert f["years"] == years.nunique() + int(years.isna().any())
+    year, n, shown = f["year"]
+    assert n == int((years == int(year)).sum()) > 0 and shown == (
+        f"showing {n} of {len(st)} statements" if n < len(st) else f"showing all {len(st)} statements")
+    sa = tables["statement_actors"]
+    parties = sa[sa.is_party.astype(bool)]
+    assert f["parties"] == parties.actor_id.nunique()
+    party, n = f["party"]
+    assert n == int((parties.actor_id == party).sum()) == int(parties.actor_id.value_counts().max())
+    per_statement = tables["commitments"].statement_id.value_counts().reindex(st.statement_id, fill_value=0)
+    assert index["sort"] == ["ascending", per_statement.min(), "descending", per_statement.max()]
+    assert all(w >= 40 for w in index["columns"].values()), index["columns"]  # no column squeezed away
+
+    sid = per_statement.idxmax()
+    page = probe(out / "review" / page_name(sid), tmp_path)
+    assert page["pageWidth"] <= page["viewport"] and page["clipped"] == [], page["clipped"][:10]
+    assert page["tables"] >= 4 and "filters" not in page
+    assert page["columns"]["list-commitments:clause"] >= 180, page["columns"]  # the clause column is readable
+
+    for name, target, height in (("review_index.png", out / "review" / "index.html", 1400),
+                                 ("review_statement.png", out / "review" / page_name(sid), 900)):
+        shot = tmp_path / name
+        chromium([f"--screenshot={shot}", f"--window-size=1280,{height}", target.as_uri()], tmp_path)
+        data = shot.read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 20000
+        if SCREENS.is_dir():
+            (SCREENS / name).write_bytes(data)
 
 
 def test_malicious_page_in_headless_chromium(tmp_path):
@@ -231,3 +395,5 @@ def test_malicious_page_in_headless_chromium(tmp_path):
     h = parse(dom)
     assert h.tags["b"] == 0 and h.tags["img"] == 0 and h.tags["script"] == 1
     assert "<script>alert(1)</script><b>bold</b>" in "".join(h.text_parts)
+    index = parse(chromium(["--dump-dom", (tmp_path / "review" / "index.html").as_uri()], tmp_path).stdout)
+    assert index.tags["img"] == 0 and index.tags["i"] == 0 and index.tags["script"] == 1

@@ -14,7 +14,7 @@ from pipeline.ingest.meta import http_url
 from pipeline.memory import release_freed_memory
 from pipeline.metadata import PACKAGE, TABLES, VIEWS, datapackage_descriptor, markdown_docs, views_markdown
 
-from .chart import CHART_PATH, CHART_TITLE, write_chart
+from .chart import CHARTS, write_charts
 from .csv_io import conformed_tables, write_table_csv
 from .review import REVIEW_DIR, write_review
 
@@ -53,14 +53,13 @@ REVIEW_INDEX = f"{REVIEW_DIR}/index.html"
 
 
 def package_views() -> list[dict[str, Any]]:
-    """The descriptor's ``views``: the chart and the review pages (files that
+    """The descriptor's ``views``: the charts and the review pages (files that
     are not tables, so they are not ``resources``, which hold exactly the 11
     tables; custom properties like this one are allowed by Data Package v2)."""
     return [
-        {"name": "commitments-by-kind", "title": CHART_TITLE,
-         "description": "Bar chart (PNG, matplotlib) of commitments by kind, per statement and by topic.",
-         "specType": "image", "path": CHART_PATH, "format": "png", "mediatype": "image/png",
-         "resources": ["commitments", "statements"]},
+        *({"name": c.name, "title": c.title, "description": f"Chart (PNG, matplotlib). {c.caption}",
+           "specType": "image", "path": c.path, "format": "png", "mediatype": "image/png",
+           "resources": list(c.resources)} for c in CHARTS),
         {"name": "review", "title": "Review pages",
          "description": ("One self-contained HTML page per statement (review/<statement_id>.html) with "
                          "every mention and commitment highlighted in the text, and an index."),
@@ -107,6 +106,14 @@ def markdown_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), url)
 
 
+def charts_markdown() -> list[str]:
+    """The README's chart section: each chart with a sentence on what it shows."""
+    lines = ["## Charts", ""]
+    for c in CHARTS:
+        lines += [f"**{c.title}.** {c.caption}", "", f"![{c.title}]({c.path})", ""]
+    return lines
+
+
 def readme_markdown(
     row_counts: Mapping[str, int],
     sources: Iterable[Mapping[str, Any]],
@@ -139,14 +146,13 @@ def readme_markdown(
          "rows sorted by primary key, empty field = null |"),
         (f"| `{DUCKDB_FILENAME}` | the same tables in DuckDB, with primary and foreign keys and comments, "
          "plus the views below |"),
-        f"| `{CHART_PATH}` | chart: commitments by kind, per statement and by topic |",
+        "| `charts/*.png` | charts of the whole corpus (below) |",
         (f"| `{REVIEW_INDEX}`, `{REVIEW_DIR}/<statement_id>.html` | review pages: each statement's text with "
          "every actor, agreement and region mention and every commitment highlighted (hover for kind, status, "
          "committers and ids), and a side list of its rows; self-contained HTML, open in a browser |"),
         "| `README.md` | this file |",
         "",
-        f"![{CHART_TITLE}]({CHART_PATH})",
-        "",
+        *charts_markdown(),
         "## Tables",
         "",
         "| table | rows | description |",
@@ -203,8 +209,8 @@ def write_package(
     created: str | None = None,
     on_file_written: Callable[[Path], None] | None = None,
 ) -> dict[str, Path]:
-    """Write ``data/<table>.csv`` for all 11 tables, ``README.md``, the chart
-    (``charts/commitments_by_kind.png``), the review pages (``review/*.html``)
+    """Write ``data/<table>.csv`` for all 11 tables, ``README.md``, the charts
+    (``charts/*.png``, see :mod:`.chart`), the review pages (``review/*.html``)
     and ``datapackage.json`` (last) into ``out_dir`` (in place: for a safe update use
     :func:`publish_atomically`). Returns ``{relative path: absolute path}``.
 
@@ -232,8 +238,8 @@ def write_package(
     readme = out_dir / "README.md"
     readme.write_text(readme_markdown(row_counts, sources, version=version), encoding="utf-8", newline="\n")
     done("README.md", readme)
-    chart = write_chart(tables, out_dir)
-    done(CHART_PATH, chart)
+    for chart in write_charts(tables, out_dir):
+        done(chart.relative_to(out_dir).as_posix(), chart)
     release_freed_memory()
     for page in write_review(tables, out_dir):
         done(page.relative_to(out_dir).as_posix(), page)

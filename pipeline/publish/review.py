@@ -134,8 +134,12 @@ class _Lookups:
         a = self.actors.get(actor_id)
         return f"{a.name} ({actor_id})" if a is not None else actor_id
 
-    def people(self, commitment_id: str, role: str, *, ids_too: bool = True) -> str:
+    def people(self, commitment_id: str, role: str, *, ids_too: bool = True, names_up_to: int = 0) -> str:
+        """Actors in ``role``: "name (id)", or names only (``ids_too=False``), or
+        ids only when there are more than ``names_up_to`` of them (if set)."""
         ids = self.roles.get(commitment_id, {}).get(role, [])
+        if names_up_to and len(ids) > names_up_to:
+            return ", ".join(ids)
         if not ids_too:
             return ", ".join(getattr(self.actors.get(a), "name", a) for a in ids) or "—"
         return ", ".join(self.actor_name(a) for a in ids) or "—"
@@ -198,13 +202,18 @@ header { padding: 12px 20px; background: #f4f5f7; border-bottom: 1px solid #ddd;
 header h1 { font-size: 20px; margin: 0 0 4px; }
 header .meta { color: #555; font-size: 13px; }
 header a { color: #2a5db0; }
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0; }
+main { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 0; }
 #text { padding: 16px 24px; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 2.0; }
-aside { border-left: 1px solid #ddd; padding: 12px 16px; font-size: 12.5px; height: calc(100vh - 90px);
-        overflow: auto; position: sticky; top: 0; }
+aside { border-left: 1px solid #ddd; padding: 12px 14px; font-size: 12.5px; height: 100vh;
+        overflow-y: auto; overflow-x: hidden; position: sticky; top: 0; }
 aside h2 { font-size: 14px; margin: 14px 0 6px; }
-aside table { border-collapse: collapse; width: 100%; }
-aside td, aside th { border-bottom: 1px solid #eee; padding: 2px 4px; vertical-align: top; text-align: left; }
+aside table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+aside td, aside th { border-bottom: 1px solid #eee; padding: 2px 4px; vertical-align: top; text-align: left;
+                     overflow-wrap: anywhere; }
+aside th { overflow-wrap: normal; }
+aside td .sub { color: #666; }
+col.w-id { width: 3.2em; } col.w-kind { width: 10em; } col.w-who { width: 8.5em; } col.w-n { width: 6.5em; }
+col.w-type { width: 7.5em; } col.w-code { width: 30%; }
 aside tr.row { cursor: pointer; }
 aside tr.row:hover, aside tr.row.active { background: #eef3ff; }
 .legend { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 6px; font-size: 13px; }
@@ -227,9 +236,6 @@ body.hide-trigger .hl-trigger { font-weight: inherit; text-decoration: none; }
 .hl.flash { outline: 3px solid #e0245e; }
 #tip { position: fixed; display: none; max-width: 420px; background: #222; color: #fff; padding: 6px 8px;
        border-radius: 4px; font-size: 12px; white-space: pre-wrap; pointer-events: none; z-index: 10; }
-table.index { border-collapse: collapse; margin: 16px 20px; font-size: 14px; }
-table.index td, table.index th { border-bottom: 1px solid #e3e3e3; padding: 4px 10px; text-align: left; }
-table.index td.n { text-align: right; }
 code { font-size: 12px; }
 """
 
@@ -279,14 +285,16 @@ LEGEND_LABELS = {"actor": "actor mention", "agreement": "agreement mention", "re
                  "commitment": "commitment clause", "trigger": "commitment trigger"}
 
 
-def _page(title: str, body: str, *, script: bool = True) -> str:
+def _page(title: str, body: str, *, script: str = f'<div id="tip"></div>\n<script>{JS}</script>\n',
+          css: str = "", csp: str = CSP) -> str:
+    """A whole page: ``body``, then ``script`` (HTML: the statement page's by default), with
+    ``css`` after the shared CSS, under the Content-Security-Policy ``csp``."""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n"
-        + (f"<div id=\"tip\"></div>\n<script>{JS}</script>\n" if script else "")
-        + "</body>\n</html>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}{css}</style>\n</head>\n<body>\n{body}\n"
+        + script + "</body>\n</html>\n"
     )
 
 
@@ -299,17 +307,38 @@ def _legend(counts: Mapping[str, int] | None = None) -> str:
     return '<div class="legend" id="legend">' + "".join(items) + "</div>"
 
 
-def _table(title: str, headers: list[str], rows: list[tuple[str | None, list[object]]], section: str) -> str:
-    """A side-list table; each row is (referenced span id or None, cells)."""
+def _cell(value: object) -> str:
+    """A cell's HTML: a value, or a tuple of values shown as lines (the later ones grey);
+    a line may break after an underscore (``environment_<wbr>climate``)."""
+    if isinstance(value, tuple):
+        lines = [esc(_s(v)).replace("_", "_<wbr>") for v in value if _s(v)]
+        return "<br>".join(lines[:1] + [f'<span class="sub">{x}</span>' for x in lines[1:]])
+    return esc(_s(value)).replace("_", "_<wbr>")
+
+
+def _table(title: str, headers: list[str], rows: list[tuple[str | None, list[object]]], section: str,
+           cols: list[str] | None = None) -> str:
+    """A side-list table; each row is (referenced span id or None, cells). ``cols``:
+    a width class per column (``w-id``...; "" = the rest), so the table never
+    grows wider than the side list (fixed layout, long ids wrap)."""
     out = [f'<section id="list-{section}"><h2>{esc(title)} ({len(rows)})</h2>']
     if rows:
-        out.append("<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr></thead><tbody>")
+        out.append("<table>")
+        if cols:
+            out.append("<colgroup>" + "".join(f'<col class="{c}">' if c else "<col>" for c in cols) + "</colgroup>")
+        out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr></thead><tbody>")
         for ref, cells in rows:
             attrs = f' class="row" data-ref="{esc(ref)}"' if ref else ""
-            out.append(f"<tr{attrs}>" + "".join(f"<td>{esc(_s(c))}</td>" for c in cells) + "</tr>")
+            out.append(f"<tr{attrs}>" + "".join(f"<td>{_cell(c)}</td>" for c in cells) + "</tr>")
         out.append("</tbody></table>")
     out.append("</section>")
     return "".join(out)
+
+
+def plural(n: object, word: str) -> str:
+    """``1 statement``, ``2 statements``, ``1,234 words``."""
+    k = int(n) if _s(n) else 0
+    return f"{k:,} {word}{'' if k == 1 else 's'}"
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -373,33 +402,35 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByState
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
     meta = " · ".join(x for x in [
         _s(st.date), _s(st.place), _s(st.source), f"file {_s(st.source_file)}",
-        f"{_s(st.n_sentences)} sentences", f"{_s(st.n_words)} words", f"id {sid}"] if x)
+        plural(st.n_sentences, "sentence"), plural(st.n_words, "word"), f"id {sid}"] if x)
     side = [
-        _table("Commitments", ["id", "kind", "topic", "trigger", "committers", "addressees", "time", "clause"], [
-            (r.commitment_id, [r.commitment_id.rsplit(":", 1)[-1], r.kind, r.topic, r.trigger,
-                               lk.people(r.commitment_id, "committer", ids_too=False),
-                               lk.people(r.commitment_id, "addressee", ids_too=False),
-                               r.time_expression, _short(_s(r.text))])
-            for r in c], "commitments"),
-        _table("Mentions", ["id", "type", "entity", "text"], [
+        _table("Commitments", ["#", "kind, topic, trigger, time", "committers → addressees", "clause"], [
+            (r.commitment_id, [r.commitment_id.rsplit(":", 1)[-1],
+                               (r.kind, r.topic, f"“{_s(r.trigger)}”", r.time_expression),
+                               (lk.people(r.commitment_id, "committer", ids_too=False, names_up_to=3),
+                                "→ " + lk.people(r.commitment_id, "addressee", ids_too=False, names_up_to=3)
+                                if lk.roles.get(r.commitment_id, {}).get("addressee") else ""),
+                               _short(_s(r.text), 120)])
+            for r in c], "commitments", ["w-id", "w-kind", "w-who", ""]),
+        _table("Mentions", ["#", "type", "entity", "text"], [
             (r.mention_id, [r.mention_id.rsplit(":", 1)[-1], r.entity_type, r.entity_id, r.text])
-            for r in m], "mentions"),
+            for r in m], "mentions", ["w-id", "w-type", "", ""]),
     ]
     sa = parts.get("statement_actors", sid)
     side.append(_table("Actors", ["actor", "name", "type", "party", "mentions"], [
         (None, [r.actor_id, getattr(lk.actors.get(r.actor_id), "name", ""),
                 getattr(lk.actors.get(r.actor_id), "actor_type", ""), "yes" if bool(r.is_party) else "no",
-                r.mentions]) for r in sa], "actors"))
+                r.mentions]) for r in sa], "actors", ["w-code", "", "w-type", "w-n", "w-n"]))
     sg = parts.get("statement_agreements", sid)
     side.append(_table("Agreements", ["agreement", "name", "kind", "status", "mentions"], [
         (None, [r.agreement_id, getattr(lk.agreements.get(r.agreement_id), "name", ""),
                 getattr(lk.agreements.get(r.agreement_id), "kind", ""), r.status, r.mentions])
-        for r in sg], "agreements"))
+        for r in sg], "agreements", ["w-code", "", "w-type", "w-type", "w-n"]))
     sr = parts.get("statement_regions", sid)
     side.append(_table("Regions", ["region", "name", "type", "mentions"], [
         (None, [r.region_id, getattr(lk.regions.get(r.region_id), "name", ""),
                 getattr(lk.regions.get(r.region_id), "region_type", ""), r.mentions])
-        for r in sr], "regions"))
+        for r in sr], "regions", ["w-code", "", "w-type", "w-n"]))
     sents = parts.get("sentences", sid)
     side.append("<details><summary>Sentences</summary>" + _table("Sentences", ["#", "paragraph", "start", "end"], [
         (None, [r.sentence_index, r.paragraph_index, r.char_start, r.char_end])
@@ -413,44 +444,19 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByState
     return _page(f"Review: {_s(st.title)}", body)
 
 
-def index_page(t: dict[str, pd.DataFrame]) -> str:
-    m, c = t["mentions"], t["commitments"]
-    by_type = m.groupby(["statement_id", "entity_type"], sort=False).size().to_dict()
-    n_commitments = c.groupby("statement_id", sort=False).size().to_dict()
-    rows = []
-    for st in t["statements"].itertuples(index=False):
-        n = {k: int(by_type.get((st.statement_id, k), 0)) for k in ("actor", "agreement", "region")}
-        nc = int(n_commitments.get(st.statement_id, 0))
-        rows.append(
-            f'<tr><td><a href="{esc(page_name(st.statement_id))}">{esc(st.title)}</a><br>'
-            f"<code>{esc(st.statement_id)}</code></td><td>{esc(_s(st.date))}</td><td>{esc(_s(st.place))}</td>"
-            f"<td>{esc(_s(st.source))}</td><td><code>{esc(_s(st.source_file))}</code></td>"
-            f'<td class="n">{nc}</td><td class="n">{n["actor"]}</td><td class="n">{n["agreement"]}</td>'
-            f'<td class="n">{n["region"]}</td></tr>'
-        )
-    body = (
-        "<header><h1>Review: joint statements</h1>"
-        f'<div class="meta">{len(t["statements"])} statements; the chart is '
-        '<code>../charts/commitments_by_kind.png</code>. Open a statement to see its text with every extracted '
-        "mention and commitment highlighted.</div>"
-        f"{_legend()}</header>\n"
-        '<table class="index" id="statements"><thead><tr><th>statement</th><th>date</th><th>place</th>'
-        "<th>source</th><th>file</th><th>commitments</th><th>actor mentions</th><th>agreement mentions</th>"
-        "<th>region mentions</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
-    )
-    return _page("Review: joint statements", body, script=False)
-
-
 def write_review(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write ``review/index.html`` and ``review/<statement_id>.html`` for every
     statement into ``out_dir``; returns the paths written (index first, then
-    statements in statement_id order)."""
+    statements in statement_id order). The index embeds the charts found in
+    ``out_dir/charts`` (written before the review pages)."""
+    from .review_index import index_page  # it builds on this module's page shell
+
     t = conformed_tables(tables)
     lk = _Lookups(t)
     folder = Path(out_dir) / REVIEW_DIR
     folder.mkdir(parents=True, exist_ok=True)
     index = folder / "index.html"
-    index.write_text(index_page(t), encoding="utf-8", newline="\n")
+    index.write_text(index_page(t, Path(out_dir)), encoding="utf-8", newline="\n")
     written = [index]
     parts = _ByStatement(t)
     for st in t["statements"].itertuples(index=False):

@@ -251,11 +251,11 @@ class TableAssembler:
 
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
-             "country": a.country}
+             "country": a.country, "wikidata_id": None}
             for a in sorted(self.actors.values(), key=lambda a: a.actor_id)
         ]
         self.rows["agreements"] = [
-            {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year}
+            {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year, "wikidata_id": None}
             for a in sorted(self.agreements.values(), key=lambda a: a.agreement_id)
         ]
         self.rows["regions"] = [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from pipeline.extract.due_dates import resolve_due_date
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
@@ -219,11 +220,12 @@ class TableAssembler:
         known_actors = set(actor_counts) | set(party_ids)
         for n, c in enumerate(sorted(ex.commitments, key=lambda c: (c.start, c.trigger_start)), start=1):
             row = len(self._commitment_sentence)
+            due_date, due_precision = resolve_due_date(text[c.start:c.end], st.date)
             rows["commitments"].append({
                 "statement_id": sid, "char_start": c.start, "char_end": c.end,
                 "trigger": _short(c.trigger), "trigger_start": c.trigger_start, "kind": c.kind,
                 "is_action": c.kind in ACTION_KINDS, "time_expression": _short(c.time_expression),
-                "topic": _short(c.topic),
+                "due_date": due_date, "due_precision": due_precision, "topic": _short(c.topic),
             })
             self._commitment_sentence.append(sentence_row(c.trigger_start))
             roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees))

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.extract.due_dates import resolve_due_date
+from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
@@ -225,7 +226,8 @@ class TableAssembler:
                 "statement_id": sid, "char_start": c.start, "char_end": c.end,
                 "trigger": _short(c.trigger), "trigger_start": c.trigger_start, "kind": c.kind,
                 "is_action": c.kind in ACTION_KINDS, "time_expression": _short(c.time_expression),
-                "due_date": due_date, "due_precision": due_precision, "topic": _short(c.topic),
+                "due_date": due_date, "due_precision": due_precision,
+                "plover_type": plover_type(c.kind, c.trigger), "topic": _short(c.topic),
             })
             self._commitment_sentence.append(sentence_row(c.trigger_start))
             roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees))

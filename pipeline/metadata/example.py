@@ -130,7 +130,7 @@ def example_tables() -> dict[str, pd.DataFrame]:
     ])
 
     due = {"by 2030": (dt.date(2030, 12, 31), "year")}
-    plover = {"reaffirmation": "AGREE", "concern": "DISAPPROVE", "instruction": None, "welcome": "SUPPORT"}
+    plover = {"reaffirmation": "AGREE", "concern": "ACCUSE", "instruction": None, "welcome": "SUPPORT"}
     commitment_specs = [  # (statement, clause, trigger, kind, time, topic, committers, addressees)
         ("canada-japan-2026", "Canada and Japan reaffirm their commitment to the CPTPP", "reaffirm",
          "reaffirmation", None, "economy_trade", ["CAN", "JPN"], []),

@@ -21,6 +21,7 @@ import pandas as pd
 from pipeline.extract.due_dates import resolve_due_date
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
+from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
 __all__ = [
@@ -255,7 +256,7 @@ class TableAssembler:
 
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
-             "country": a.country, "wikidata_id": None}
+             "country": a.country, "wikidata_id": actor_wikidata_id(a)}
             for a in sorted(self.actors.values(), key=lambda a: a.actor_id)
         ]
         self.rows["agreements"] = [

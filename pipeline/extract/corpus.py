@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.extract.due_dates import resolve_due_date
+from pipeline.extract.event_dates import statement_event_dates
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.extract.wikidata import actor_wikidata_id
@@ -206,10 +207,12 @@ class TableAssembler:
             })
 
         agreement_counts = _count_mentions(ex.agreement_mentions, self.agreements)
+        event_dates = statement_event_dates(text, ex.sentences, ex.agreement_mentions, ex.agreement_status)
         for agreement_id in sorted(agreement_counts):
             rows["statement_agreements"].append({
                 "statement_id": sid, "agreement_id": _short(agreement_id),
                 "status": ex.agreement_status.get(agreement_id, "referenced"),
+                "event_date": event_dates.get(agreement_id),
                 "mentions": agreement_counts[agreement_id],
             })
 

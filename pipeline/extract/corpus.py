@@ -22,6 +22,7 @@ from pipeline.extract.due_dates import resolve_due_date
 from pipeline.extract.event_dates import statement_event_dates
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
+from pipeline.extract.titles import person_titles
 from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
@@ -200,10 +201,11 @@ class TableAssembler:
         for p in ex.parties:
             self.actors.setdefault(p.actor_id, p)
             party_ids.append(p.actor_id)
+        titles = person_titles(text, ex.actor_mentions)
         for actor_id in sorted(set(actor_counts) | set(party_ids)):
             rows["statement_actors"].append({
                 "statement_id": sid, "actor_id": _short(actor_id), "is_party": actor_id in party_ids,
-                "mentions": actor_counts[actor_id],
+                "mentions": actor_counts[actor_id], "title": _short(titles.get(actor_id)),
             })
 
         agreement_counts = _count_mentions(ex.agreement_mentions, self.agreements)

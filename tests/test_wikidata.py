@@ -49,3 +49,56 @@ def test_actor_lookup():
     assert actor_wikidata_id(Actor("CAN", "Canada", "state", "CAN", "CAN")) == "Q16"
     assert actor_wikidata_id(Actor("XXA", "Norvia", "state", "XXA", "XXA")) is None
     assert actor_wikidata_id(Actor("anna-berg", "Anna Berg", "person", None, "CAN")) is None
+
+
+# ---- international organisations (SupraVerden) -------------------------------------
+
+import re  # noqa: E402
+
+from pipeline.extract.wikidata import ORGANIZATIONS, organization_qids  # noqa: E402
+from pipeline.ids import slug  # noqa: E402
+
+SUPRA = Path(__file__).parent / "fixtures" / "supraverden_all_bodies_excerpt.md"
+GAZETTEER = Path(__file__).parents[1] / "pipeline" / "data" / "actors_organizations.csv"
+
+
+def supra_rows():
+    rows = []
+    for line in SUPRA.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] not in ("English Name", "---"):
+            m = re.match(r"\[(Q\d+)\]", cells[1])
+            rows.append((cells[0], m.group(1) if m else None))
+    return rows
+
+
+def org_rows():
+    with ORGANIZATIONS.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def test_organisations_provenance_names_source_and_commit():
+    first = ORGANIZATIONS.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# provenance:") and "confirmordeny/supraverden" in first
+    assert "f89915feb4b68788fcf43576b83692ffd3e18ea9" in first
+    assert "f89915feb4b68788fcf43576b83692ffd3e18ea9" in SUPRA.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_organisations_sample_agrees_with_the_cited_table():
+    ours = {r["source_name"]: r["wikidata_id"] for r in org_rows()}
+    checked = 0
+    for name, qid in supra_rows():
+        if qid is None:
+            assert name not in ours, f"{name} has no Wikidata code in the source"
+        else:
+            assert ours.get(name) == qid, name
+            checked += 1
+    assert checked >= 10
+
+
+def test_organisation_ids_are_gazetteer_actors():
+    with GAZETTEER.open(encoding="utf-8") as fh:
+        known = {slug(r["name"]) for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
+    assert set(organization_qids()) <= known
+    assert actor_wikidata_id(Actor("united-nations", "United Nations", "international_organization")) == "Q1065"
+    assert actor_wikidata_id(Actor("quad", "Quad", "forum")) is None

@@ -22,6 +22,7 @@ from pipeline.extract.due_dates import resolve_due_date
 from pipeline.extract.event_dates import statement_event_dates
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
+from pipeline.extract.targets import clause_targets
 from pipeline.extract.titles import person_titles
 from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
@@ -236,7 +237,8 @@ class TableAssembler:
                 "plover_type": plover_type(c.kind, c.trigger), "topic": _short(c.topic),
             })
             self._commitment_sentence.append(sentence_row(c.trigger_start))
-            roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees))
+            roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees),
+                                                        ("target", clause_targets(c, ex.actor_mentions)))
                      for actor_id in ids if actor_id in known_actors}
             for actor_id, role in sorted(roles):  # primary-key order
                 rows["commitment_actors"].append({"actor_id": _short(actor_id), "role": role})

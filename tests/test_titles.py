@@ -20,6 +20,7 @@ def before(text, name):
     ("The Minister for Trade and Industry Eva Stone spoke.", "Eva Stone", "Minister for Trade and Industry"),
     ("with National Security and Intelligence Advisor Eva Stone", "Eva Stone",
      "National Security and Intelligence Advisor"),
+    ("President Anna Berg, Jr. of Norvia and Prime Minister Tomas Ruiz met.", "Tomas Ruiz", "Prime Minister"),
 ])
 def test_title_before_the_name(text, name, title):
     assert before(text, name) == title

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.extract.due_dates import resolve_due_date
+from pipeline.extract.persons import merge_persons, remap_frames
 from pipeline.extract.event_dates import statement_event_dates
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
@@ -261,6 +262,16 @@ class TableAssembler:
         order: then nothing is sorted or copied). The assembler is emptied as it goes."""
         from pipeline.publish.csv_io import conform, sort_by_primary_key
 
+        # one actor per person across statements (pipeline/extract/persons.py)
+        sa = self.rows["statement_actors"].data
+        weight: Counter[str] = Counter()
+        for actor_id, n in zip(sa["actor_id"], sa["mentions"]):
+            weight[actor_id] += n
+        merged = merge_persons(self.actors.values(), weight)
+        for old, actor in merged.items():
+            del self.actors[old]
+        for actor in merged.values():
+            self.actors[actor.actor_id] = actor
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
              "country": a.country, "wikidata_id": actor_wikidata_id(a)}
@@ -281,8 +292,9 @@ class TableAssembler:
         for name in TABLE_ORDER:
             self._fill_deferred(name)
             frame = conform(name, to_frame(name, self.rows.pop(name)))
+            remapped = remap_frames(name, frame, merged)
             # in order by construction (tests check it); otherwise sorted here
-            out[name] = frame if self._in_order else sort_by_primary_key(name, frame)
+            out[name] = frame if self._in_order and remapped is frame else sort_by_primary_key(name, remapped)
             del frame
         self._texts, self._sentence_ids, self._commitment_ids, self._numbers = [], [], [], None
         return out

@@ -63,12 +63,16 @@ def title_before(text: str, start: int, line_start: int = 0) -> str | None:
         else:
             break
     run.reverse()
-    # "President Biden and Prime Minister": the office after the last "and" stands alone
-    # when an office comes before it too ("National Security and Intelligence Advisor"
-    # and "Minister for Trade and Industry" keep their "and")
+    # "President Biden and Prime Minister", "Biden, Jr. of the United States and Prime
+    # Minister", "President Berg and Foreign Minister": the office after the last
+    # "and" stands alone when it starts with an office word or when an office and a
+    # name come before it ("National Security and Intelligence Advisor", "Minister
+    # for Trade and Industry" keep their "and")
     if "and" in run:
         k = len(run) - 1 - run[::-1].index("and")
-        if any(w in _offices() for w in run[k + 1:]) and any(w in _offices() for w in run[:k]):
+        before, after = run[:k], run[k + 1:]
+        if after and any(w in _offices() for w in after) and (
+                after[0] in _offices() or (any(w in _offices() for w in before) and before[-1] not in _offices())):
             run = run[k + 1:]
     while run and run[-1].lower() in _HONORIFICS:
         run.pop()

@@ -106,3 +106,16 @@ def test_winter_runs_into_the_next_year():
 def test_a_day_range_is_due_on_its_last_day():
     clause = "The ministers will convene the conference on January 25-27, 2026."
     assert resolve_due_date(clause, D) == (dt.date(2026, 1, 27), "day")
+
+
+def test_a_season_meeting_is_the_next_such_season():
+    clause = "The partners plan to review the accord at the fall meeting of the Council."
+    assert resolve_due_date(clause, D) == (dt.date(2025, 11, 30), "quarter")
+
+
+def test_a_clause_in_the_present_perfect_reports_and_sets_no_deadline():
+    clause = "Norvia has committed two billion to the fund, including four hundred million this year alone."
+    assert resolve_due_date(clause, D) == (None, None)
+    assert resolve_due_date("Norvia will provide four hundred million this year.", D) == (dt.date(2025, 12, 31), "year")
+    # a deadline marker still counts: "has agreed to finish by 2027"
+    assert resolve_due_date("Selda has agreed to finish the road by 2027.", D) == (dt.date(2027, 12, 31), "year")

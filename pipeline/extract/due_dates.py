@@ -96,6 +96,8 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"(?!'s|’s|\s+(?:and|or)\s+beyond)"),
     ("rel_season", rf"(?:{_MARK}\s+)?(?:the\s+)?(?P<rel>this|next|coming)\s+{_SEASON}\b"),
     ("season_year", rf"{_MARK}\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}"),
+    ("rel_season", rf"(?P<weak>at|during|in)\s+the\s+(?:next\s+|upcoming\s+|coming\s+)?{_SEASON}\s+"
+                   rf"(?:meeting|session|summit|round|dialogue|conference)\b"),
     ("span", rf"(?P<within>within|in|by the end of|before the end of)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?"
              rf"{_NUM}(?:\s*\(\d+\))?[\s-]+(?P<unit>days?|weeks?|months?|years?)\b"
              rf"(?!\s+(?:ago|earlier|before|since|of\b))"),
@@ -112,6 +114,8 @@ _PAST_BEFORE = re.compile(
     re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to|would|plan(?:ned|s)?|scheduled|expected|slated|set|intend\w*)\s+"
                             r"(?:be\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "The United States has committed $2.5 billion ... this year": a report, not a deadline
+_PERFECT_CLAUSE = re.compile(r"^[^,;:]{0,80}?\b(?:has|have)\s+(?:already\s+)?(?!to\b)\w+(?:ed|en|t)\b", re.IGNORECASE)
 # "host of COP28 in 2023": the date of an event the clause names in passing
 _HOSTED_EVENT_BEFORE = re.compile(r"\bhost(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?[\w-]+\s*$", re.IGNORECASE)
 _TARGET_FOR = re.compile(r"\b(?:scheduled|planned|slated|set|expected|targeted|timed)\s*$", re.IGNORECASE)
@@ -261,6 +265,8 @@ def find_due_candidates(clause: str, statement_date: dt.date | None) -> list[Can
             excluded = "past event"
         elif not strong and _HOSTED_EVENT_BEFORE.search(before):
             excluded = "date of a hosted event named in passing"
+        elif not strong and name in ("rel", "rel_part") and _PERFECT_CLAUSE.match(clause):
+            excluded = "the clause reports what was done (present perfect)"
         out.append(Candidate(start, end, text, strong, due, precision, excluded))
     return out
 

@@ -119,3 +119,35 @@ def test_a_clause_in_the_present_perfect_reports_and_sets_no_deadline():
     assert resolve_due_date("Norvia will provide four hundred million this year.", D) == (dt.date(2025, 12, 31), "year")
     # a deadline marker still counts: "has agreed to finish by 2027"
     assert resolve_due_date("Selda has agreed to finish the road by 2027.", D) == (dt.date(2027, 12, 31), "year")
+
+
+def test_the_statements_own_day_is_not_a_deadline():
+    d = dt.date(2025, 5, 20)
+    assert resolve_due_date("The leaders met in Selda on May 20, 2025 for their fifth summit.", d) == (None, None)
+    assert resolve_due_date("The leaders will meet in Selda on May 22, 2025.", d) == (dt.date(2025, 5, 22), "day")
+
+
+def test_a_bare_month_already_past_is_not_a_deadline_without_a_future_cue():
+    d = dt.date(2025, 6, 14)
+    assert resolve_due_date("We endorse the statement made by our ministers in May.", d) == (None, None)
+    assert resolve_due_date("We welcome the ministerial meeting in March, which made progress.", d) == (None, None)
+    assert resolve_due_date("The ministers will meet again in March.", d) == (dt.date(2026, 3, 31), "month")
+    assert resolve_due_date("We look forward to the ministerial meeting in October.", d) == (dt.date(2025, 10, 31),
+                                                                                               "month")
+
+
+def test_this_month_name():
+    d = dt.date(2025, 5, 1)
+    assert resolve_due_date("The leaders will meet again this November.", d) == (dt.date(2025, 11, 30), "month")
+
+
+def test_coming_year_and_coming_decade():
+    d = dt.date(2025, 6, 13)
+    assert resolve_due_date("Donors plan to commit two billion in the coming year.", d) == (dt.date(2026, 6, 13), "year")
+    assert resolve_due_date("The free trade area will be essential in the coming decade.", d) == (None, None)
+
+
+def test_hosting_an_event_is_a_target_but_host_of_names_it_in_passing():
+    assert resolve_due_date("We look forward to Selda's hosting of the games in 2027.", D) == (
+        dt.date(2027, 12, 31), "year")
+    assert resolve_due_date("Selda, host of the games in 2027, will fund ten clinics.", D) == (None, None)

@@ -87,6 +87,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", rf"{_MARK}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),
     ("month_year", rf"{_MARK}\s+(?:the\s+end\s+of\s+)?(?:(?P<mpart>early|mid|late)[- ])?{_MONTH},?\s+{_YEAR}"),
     ("month", rf"{_MARK}\s+(?:the\s+end\s+of\s+)?(?:(?P<mpart>early|mid|late)[- ])?{_MONTH}\b(?!\s+\d)"),
+    ("month", rf"(?:{_MARK}\s+)?(?P<this>this|next)\s+{_MONTH}\b(?!\s+\d)"),
     ("year", rf"{_MARK}\s+(?:the\s+end\s+of\s+|end[- ]|year[- ]end\s+)?(?:(?:calendar|fiscal)\s+year\s+)?{_YEAR}"),
     ("year_end", rf"{_MARK}\s+(?:the\s+end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year|year[- ]end|the\s+year'?s\s+end)"),
     ("rel_end", rf"{_MARK}\s+the\s+end\s+of\s+(?P<rel>this|next|the)\s+(?P<unit>year|decade|month|quarter)"),
@@ -117,7 +118,10 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to|would|plan(?:ned|s)?|scheduled|
 # "The United States has committed $2.5 billion ... this year": a report, not a deadline
 _PERFECT_CLAUSE = re.compile(r"^[^,;:]{0,80}?\b(?:has|have)\s+(?:already\s+)?(?!to\b)\w+(?:ed|en|t)\b", re.IGNORECASE)
 # "host of COP28 in 2023": the date of an event the clause names in passing
-_HOSTED_EVENT_BEFORE = re.compile(r"\bhost(?:s|ing)?\s+(?:of\s+)?(?:the\s+)?[\w-]+\s*$", re.IGNORECASE)
+_HOSTED_EVENT_BEFORE = re.compile(r"\bhost\s+of\s+(?:the\s+)?[\w-]+\s*$", re.IGNORECASE)
+# a future cue before a bare month ("will meet in February", "to be held in May", "the upcoming ... in May")
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|to\s+be|planned|plans?|scheduled|upcoming|next|forthcoming|intends?|"
+                         r"look(?:s|ing)?\s+forward)\b", re.IGNORECASE)
 _TARGET_FOR = re.compile(r"\b(?:scheduled|planned|slated|set|expected|targeted|timed)\s*$", re.IGNORECASE)
 
 
@@ -192,6 +196,10 @@ def _resolve(name: str, g: dict, anchor: dt.date | None) -> tuple[dt.date | None
         unit, rel = g["unit"].lower(), g["rel"].lower()
         step = 1 if rel in ("next", "coming") else 0
         part = (g.get("part") or "").lower()
+        if rel == "coming" and unit == "decade":
+            return None, None  # "in the coming decade": too vague to date
+        if rel == "coming" and unit == "year":
+            return _add_months(anchor, 12), "year"  # "in the coming year": the next twelve months
         if unit == "year":
             if part == "early":
                 return _last_day(anchor.year + step, 3), "quarter"
@@ -263,6 +271,12 @@ def find_due_candidates(clause: str, statement_date: dt.date | None) -> list[Can
             excluded = "before the statement date"
         elif not strong and _PAST_BEFORE.search(before) and not _FUTURE_BEFORE.search(before):
             excluded = "past event"
+        elif not strong and precision == "day" and due == statement_date:
+            excluded = "the statement's own day (what happens as it is issued)"
+        elif name == "month" and not g.get("year") and statement_date is not None and (
+                due.year > statement_date.year and (g.get("this") or "").lower() != "next"
+                and not _FUTURE_CUE.search(clause[:start])):
+            excluded = "a month already past in the statement's year, told without a future cue"
         elif not strong and _HOSTED_EVENT_BEFORE.search(before):
             excluded = "date of a hosted event named in passing"
         elif not strong and name in ("rel", "rel_part") and _PERFECT_CLAUSE.match(clause):

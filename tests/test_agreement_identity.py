@@ -72,3 +72,48 @@ def test_a_specific_name_is_not_qualified_and_is_shared():
     # every mention still points at an agreement row (grounding and keys hold)
     m = t["mentions"]
     assert set(m.loc[m.entity_type == "agreement", "entity_id"]) <= set(t["agreements"].agreement_id)
+
+
+# ---- near-duplicate names ------------------------------------------------------------
+
+from pipeline.extract.agreement_identity import merge_near_duplicates  # noqa: E402
+from pipeline.model import Agreement  # noqa: E402
+
+
+def A(name, kind="framework"):
+    from pipeline.ids import slug
+    return Agreement(slug(name), name, kind)
+
+
+def test_near_duplicates_merge():
+    out = merge_near_duplicates([A("Partnership for Global Infrastructure and Investment"),
+                                 A("Partnership for Global Infrastructure Investment"),
+                                 A("Partners in the Blue Pacific"), A("Partners of the Blue Pacific"),
+                                 A("Agricultural Innovation Mission for Climate"),
+                                 A("Agriculture Innovation Mission for Climate")],
+                                {"partnership-for-global-infrastructure-and-investment": 3,
+                                 "partners-in-the-blue-pacific": 2})
+    ids = {k: v.agreement_id for k, v in out.items()}
+    assert ids["partnership-for-global-infrastructure-investment"] == \
+        "partnership-for-global-infrastructure-and-investment"
+    assert ids["partners-of-the-blue-pacific"] == "partners-in-the-blue-pacific"
+    assert ids["agriculture-innovation-mission-for-climate"] == ids["agricultural-innovation-mission-for-climate"]
+
+
+def test_different_instruments_and_generic_names_do_not_merge():
+    assert merge_near_duplicates([A("Paris Agreement"), A("Paris Declaration"),
+                                  A("Treaty of Rome"), A("Treaty of Lisbon"),
+                                  A("Strategic Partnership"), A("Strategic Partnerships")]) == {}
+
+
+def test_assembled_tables_keep_one_row_per_statement_and_instrument():
+    t = build(
+        "Joint Statement by Canada and Japan\n\nCanada and Japan support the Partners in the Blue Pacific "
+        "and the Partners of the Blue Pacific.",
+        "Joint Statement by India and Australia\n\nIndia and Australia support the Partners in the Blue Pacific.",
+    )
+    assert ids_named(t, "Blue Pacific") == ["partners-in-the-blue-pacific"]
+    sa = t["statement_agreements"]
+    assert not sa.duplicated(["statement_id", "agreement_id"]).any()
+    row = sa[(sa.statement_id == "s0") & (sa.agreement_id == "partners-in-the-blue-pacific")]
+    assert row.mentions.iloc[0] == 2

@@ -94,3 +94,84 @@ def qualify_generic_agreements(mentions: list[AgreementMention], parties: list[A
             m = replace(m, entity=new)
         out.append(m)
     return out
+
+
+# ---- near-duplicate names across statements ---------------------------------------
+
+_MERGE_STOP = _STOP
+
+
+def _merge_key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(name) if w not in _MERGE_STOP)
+
+
+def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same words, or the same number of words each equal or sharing its first six
+    letters ("Agricultural"/"Agriculture Innovation Mission for Climate")."""
+    if a == b:
+        return True
+    return len(a) == len(b) >= 3 and all(x == y or (len(x) >= 6 and len(y) >= 6 and x[:6] == y[:6])
+                                         for x, y in zip(a, b))
+
+
+def merge_near_duplicates(agreements, weight: dict[str, int] | None = None) -> dict[str, object]:
+    """{old agreement_id: kept Agreement} for specific (not generic) names that differ
+    only in small words or endings: "Partnership for Global Infrastructure and
+    Investment" = "Partnership for Global Infrastructure Investment", "Partners in
+    the Blue Pacific" = "Partners of the Blue Pacific". The kept one is the most
+    mentioned (then the longer name, then the smaller id). Generic names, whose ids
+    carry the parties, are never merged."""
+    weight = weight or {}
+    items = sorted((a for a in agreements if not is_generic(a.name)), key=lambda a: a.agreement_id)
+    keys = [_merge_key(a.name) for a in items]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if keys[i] and _near(keys[i], keys[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    out: dict[str, object] = {}
+    for ms in groups.values():
+        if len(ms) < 2:
+            continue
+        best = min(ms, key=lambda m: (-weight.get(items[m].agreement_id, 0), -len(items[m].name),
+                                      items[m].agreement_id))
+        for m in ms:
+            out[items[m].agreement_id] = items[best]
+    return out
+
+
+def remap_agreement_frames(name: str, frame, mapping: dict[str, object]):
+    """statement_agreements and mentions with merged agreements' ids replaced (a
+    statement naming two merged spellings keeps one row: the strongest status, the
+    first event date, the summed mentions); other tables as they are."""
+    from pipeline.extract.agreements import STATUS_RANK
+
+    ids = {old: a.agreement_id for old, a in mapping.items() if old != a.agreement_id}
+    if not ids:
+        return frame
+    if name == "mentions":
+        is_ag = frame["entity_type"] == "agreement"
+        frame.loc[is_ag, "entity_id"] = frame.loc[is_ag, "entity_id"].replace(ids)
+        return frame
+    if name != "statement_agreements":
+        return frame
+    frame = frame.copy()
+    frame["agreement_id"] = frame["agreement_id"].replace(ids)
+    keys = ["statement_id", "agreement_id"]
+    if not frame.duplicated(keys).any():
+        return frame
+    frame["_rank"] = frame["status"].map(STATUS_RANK)
+    frame = frame.sort_values(keys + ["_rank"], ascending=[True, True, False], kind="stable")
+    agg = frame.groupby(keys, sort=False, as_index=False).agg(
+        status=("status", "first"), event_date=("event_date", "first"), mentions=("mentions", "sum"))
+    return agg[[c for c in frame.columns if c != "_rank"]]

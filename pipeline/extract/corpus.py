@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from pipeline.extract.agreement_identity import merge_near_duplicates, remap_agreement_frames
 from pipeline.extract.due_dates import resolve_due_date
 from pipeline.extract.persons import merge_persons, remap_frames
 from pipeline.extract.event_dates import statement_event_dates
@@ -272,6 +273,16 @@ class TableAssembler:
             del self.actors[old]
         for actor in merged.values():
             self.actors[actor.actor_id] = actor
+        # near-duplicate spellings of one instrument across statements
+        sg = self.rows["statement_agreements"].data
+        ag_weight: Counter[str] = Counter()
+        for agreement_id, n in zip(sg["agreement_id"], sg["mentions"]):
+            ag_weight[agreement_id] += n
+        merged_ags = merge_near_duplicates(self.agreements.values(), ag_weight)
+        for old in merged_ags:
+            self.agreements.pop(old, None)
+        for ag in merged_ags.values():
+            self.agreements[ag.agreement_id] = ag
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
              "country": a.country, "wikidata_id": actor_wikidata_id(a)}
@@ -292,7 +303,7 @@ class TableAssembler:
         for name in TABLE_ORDER:
             self._fill_deferred(name)
             frame = conform(name, to_frame(name, self.rows.pop(name)))
-            remapped = remap_frames(name, frame, merged)
+            remapped = remap_agreement_frames(name, remap_frames(name, frame, merged), merged_ags)
             # in order by construction (tests check it); otherwise sorted here
             out[name] = frame if self._in_order and remapped is frame else sort_by_primary_key(name, remapped)
             del frame

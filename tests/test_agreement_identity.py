@@ -117,3 +117,26 @@ def test_assembled_tables_keep_one_row_per_statement_and_instrument():
     assert not sa.duplicated(["statement_id", "agreement_id"]).any()
     row = sa[(sa.statement_id == "s0") & (sa.agreement_id == "partners-in-the-blue-pacific")]
     assert row.mentions.iloc[0] == 2
+
+
+# ---- events ----------------------------------------------------------------------
+
+from pipeline.extract.agreement_identity import is_event  # noqa: E402
+
+
+@pytest.mark.parametrize("name, event", [
+    ("G7 Hiroshima Summit", True), ("Ukraine Recovery Conference", True), ("COP 28", True), ("COP30", True),
+    ("North American Leaders’ Summit", True),
+    ("Conference on Disarmament", False), ("Summit Accord", False), ("Paris Agreement", False),
+    ("Cyber Policy Dialogue", False),
+])
+def test_events(name, event):
+    assert is_event(name) is event
+
+
+def test_a_summit_is_not_an_agreement_row():
+    t = build("Joint Statement by Canada and Japan\n\nCanada and Japan welcome the Osaka Summit "
+              "and the Fisheries Agreement.")
+    names = set(t["agreements"].name)
+    assert not any("Summit" in n for n in names)
+    assert any("Fisheries Agreement" in n for n in names), names

@@ -175,3 +175,29 @@ def remap_agreement_frames(name: str, frame, mapping: dict[str, object]):
     agg = frame.groupby(keys, sort=False, as_index=False).agg(
         status=("status", "first"), event_date=("event_date", "first"), mentions=("mentions", "sum"))
     return agg[[c for c in frame.columns if c != "_rank"]]
+
+
+# ---- events are not agreements ---------------------------------------------------
+
+EVENTS = Path(__file__).resolve().parent.parent / "data" / "agreements_event_heads.csv"
+
+
+@lru_cache(maxsize=1)
+def _event_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    with EVENTS.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    heads = frozenset(r["head"].strip().lower() for r in rows if r["kind"].strip() == "head")
+    pats = tuple(re.compile(r["head"].strip(), re.IGNORECASE) for r in rows if r["kind"].strip() == "pattern")
+    return heads, pats
+
+
+def is_event(name: str) -> bool:
+    """True for a summit, conference, COP or similar one-off session."""
+    heads, pats = _event_rules()
+    words = _words(name)
+    return bool(words and words[-1] in heads) or any(p.fullmatch(name.strip()) for p in pats)
+
+
+def drop_events(mentions: list[AgreementMention]) -> list[AgreementMention]:
+    """The statement's agreement mentions without those of events."""
+    return [m for m in mentions if not is_event(m.entity.name)]

@@ -55,3 +55,22 @@ def test_assembled_statement_actors_title_only_for_persons():
     assert persons, sa
     assert all(sa.title[a] == "Prime Minister" for a in persons)
     assert sa.title[["CAN", "JPN"]].isna().all()
+
+
+def test_person_countries_from_a_national_adjective_or_of_state():
+    from pipeline.extract.titles import person_countries
+    text = ("Prime Minister Justin Trudeau of Canada met Russian President Vladimir Putin and "
+            "U.S. Homeland Security Advisor Dr. Ada Lind. Anna Berg attended.")
+    trudeau = Actor("justin-trudeau", "Justin Trudeau", "person")
+    putin = Actor("vladimir-putin", "Vladimir Putin", "person")
+    lind = Actor("ada-lind", "Ada Lind", "person")
+    berg = Actor("anna-berg", "Anna Berg", "person")
+    canada = Actor("CAN", "Canada", "state", "CAN", "CAN")
+
+    def at(name, actor):
+        i = text.index(name)
+        return Mention(i, i + len(name), actor)
+
+    ms = [at("Justin Trudeau", trudeau), at("Canada", canada), at("Vladimir Putin", putin), at("Ada Lind", lind),
+          at("Anna Berg", berg)]
+    assert person_countries(text, ms) == {"justin-trudeau": "CAN", "vladimir-putin": "RUS", "ada-lind": "USA"}

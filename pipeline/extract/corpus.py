@@ -13,7 +13,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,7 @@ from pipeline.extract.event_dates import statement_event_dates
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.extract.targets import clause_targets
-from pipeline.extract.titles import person_titles
+from pipeline.extract.titles import person_countries, person_titles
 from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
@@ -205,6 +205,10 @@ class TableAssembler:
             self.actors.setdefault(p.actor_id, p)
             party_ids.append(p.actor_id)
         titles = person_titles(text, ex.actor_mentions)
+        for actor_id, iso3 in person_countries(text, ex.actor_mentions).items():  # a person's state, when known
+            known = self.actors.get(actor_id)
+            if known is not None and known.country is None:
+                self.actors[actor_id] = replace(known, country=iso3)
         for actor_id in sorted(set(actor_counts) | set(party_ids)):
             rows["statement_actors"].append({
                 "statement_id": sid, "actor_id": _short(actor_id), "is_party": actor_id in party_ids,

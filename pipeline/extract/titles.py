@@ -58,6 +58,9 @@ def title_before(text: str, start: int, line_start: int = 0) -> str | None:
             break
         if bare != w:
             return None
+        if bare.endswith((".", "!", "?")) and bare.lower() not in _HONORIFICS and not re.fullmatch(
+                r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", bare):
+            break  # the previous sentence ends here ("... Ada Lind. Anna Berg")
         if bare[:1].isupper() or (bare in _CONNECTORS and run):
             run.append(bare)
         else:
@@ -98,4 +101,47 @@ def person_titles(text: str, actor_mentions) -> dict[str, str]:
         t = title_before(text, m.start)
         if t:
             out[a.actor_id] = t
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_iso3() -> dict[str, str]:
+    out = {r["demonym"].strip(): r["iso3"].strip() for r in _rows(DEMONYMS)}
+    out.setdefault("US", "USA")
+    out.setdefault("UK", "GBR")
+    out.setdefault("U.K.", "GBR")
+    return out
+
+
+_OF_STATE = re.compile(r",?\s+of\s+(?:the\s+)?$")
+
+
+def person_countries(text: str, actor_mentions) -> dict[str, str]:
+    """{actor_id: ISO3} for persons whose state the text gives next to the name: a
+    national adjective right before the office ("Canadian Ambassador ... Kirsten
+    Hillman", "U.S. Homeland Security Advisor ...", "Russian President Vladimir
+    Putin") or "of <state>" right after the name ("Prime Minister Justin Trudeau of
+    Canada"). The first mention that says so wins."""
+    ordered = sorted(actor_mentions, key=lambda m: m.start)
+    out: dict[str, str] = {}
+    for k, m in enumerate(ordered):
+        a = m.entity
+        if a.actor_type != "person" or a.actor_id in out:
+            continue
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (nxt is not None and nxt.entity.actor_type == "state" and nxt.entity.iso3
+                and _OF_STATE.fullmatch(text[m.end:nxt.start])):
+            out[a.actor_id] = nxt.entity.iso3
+            continue
+        title = title_before(text, m.start)
+        if not title:
+            continue
+        lo = max(text.rfind("\n", 0, m.start) + 1, m.start - 160)
+        at = text.rfind(title, lo, m.start)
+        if at < 0:
+            continue
+        prev = re.search(r"([\w.'’-]+)\s+$", text[lo:at])
+        iso = _demonym_iso3().get(prev.group(1)) if prev else None
+        if iso:
+            out[a.actor_id] = iso
     return out

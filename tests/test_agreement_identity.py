@@ -76,8 +76,8 @@ def test_a_specific_name_is_not_qualified_and_is_shared():
 
 # ---- near-duplicate names ------------------------------------------------------------
 
-from pipeline.extract.agreement_identity import merge_near_duplicates  # noqa: E402
-from pipeline.model import Agreement  # noqa: E402
+from pipeline.extract.agreement_identity import merge_near_duplicates
+from pipeline.model import Agreement
 
 
 def A(name, kind="framework"):
@@ -121,7 +121,7 @@ def test_assembled_tables_keep_one_row_per_statement_and_instrument():
 
 # ---- events ----------------------------------------------------------------------
 
-from pipeline.extract.agreement_identity import is_event  # noqa: E402
+from pipeline.extract.agreement_identity import is_event
 
 
 @pytest.mark.parametrize("name, event", [

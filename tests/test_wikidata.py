@@ -53,10 +53,10 @@ def test_actor_lookup():
 
 # ---- international organisations (SupraVerden) -------------------------------------
 
-import re  # noqa: E402
+import re
 
-from pipeline.extract.wikidata import ORGANIZATIONS, organization_qids  # noqa: E402
-from pipeline.ids import slug  # noqa: E402
+from pipeline.extract.wikidata import ORGANIZATIONS, organization_qids
+from pipeline.ids import slug
 
 SUPRA = Path(__file__).parent / "fixtures" / "supraverden_all_bodies_excerpt.md"
 GAZETTEER = Path(__file__).parents[1] / "pipeline" / "data" / "actors_organizations.csv"

@@ -20,8 +20,8 @@ import pandas as pd
 
 from pipeline.extract.agreement_identity import merge_near_duplicates, remap_agreement_frames
 from pipeline.extract.due_dates import resolve_due_date
-from pipeline.extract.persons import merge_persons, remap_frames
 from pipeline.extract.event_dates import statement_event_dates
+from pipeline.extract.persons import merge_persons, remap_frames
 from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.extract.targets import clause_targets
@@ -264,7 +264,10 @@ class TableAssembler:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The eleven tables, each conformed to its column types and sorted by primary
         key (the rows already are, when statements were added in statement_id
-        order: then nothing is sorted or copied). The assembler is emptied as it goes."""
+        order: then nothing is sorted or copied). Persons written in several ways
+        and near-duplicate agreement names are merged across statements first
+        (pipeline/extract/persons.py, agreement_identity.py); tables whose ids that
+        changes are re-sorted. The assembler is emptied as it goes."""
         from pipeline.publish.csv_io import conform, sort_by_primary_key
 
         # one actor per person across statements (pipeline/extract/persons.py)

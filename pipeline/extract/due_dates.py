@@ -50,7 +50,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["resolve_due_date", "find_due_candidates", "Candidate"]
+__all__ = ["Candidate", "find_due_candidates", "resolve_due_date"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -218,9 +218,8 @@ def _resolve(name: str, g: dict, anchor: dt.date | None) -> tuple[dt.date | None
         year = anchor.year
         if season.lower() == "winter" and anchor.month <= 2:
             year -= 1  # January and February belong to the winter that began in December
-        if rel in ("next", "coming") and (rel == "next" or _season_start(season, year) <= anchor):
-            if _season_start(season, year) <= anchor:
-                year += 1
+        if rel in ("next", "coming") and _season_start(season, year) <= anchor:
+            year += 1  # "next spring" said in spring or later: the one after
         return _season_end(season, year), "quarter"
     if name == "span":
         n = g["num"].lower()
@@ -259,9 +258,7 @@ def find_due_candidates(clause: str, statement_date: dt.date | None) -> list[Can
         excluded = None
         if _START_BEFORE.search(before):
             excluded = "start or span of validity"
-        elif g.get("weak") and g["weak"].lower() == "for" and not _TARGET_FOR.search(before):
-            excluded = "duration"
-        elif name == "span" and g["within"].lower() == "in" and not re.match(
+        elif g.get("weak") and g["weak"].lower() == "for" and not _TARGET_FOR.search(before) or name == "span" and g["within"].lower() == "in" and not re.match(
                 r"in\s+(?:the\s+)?(?:next|coming)\b", text, re.IGNORECASE) and g["unit"].lower().startswith("year") \
                 and re.match(r"\s+(?:of|time)\b", clause[end:]):
             excluded = "duration"

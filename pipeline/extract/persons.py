@@ -34,7 +34,7 @@ from pipeline.model import Actor
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "persons_nicknames.csv"
 _DROP = {"jr", "sr", "ii", "iii", "iv", "dr", "mr", "mrs", "ms", "sir", "he", "hon"}
 
-__all__ = ["name_tokens", "merge_persons", "remap_frames"]
+__all__ = ["merge_persons", "name_tokens", "remap_frames"]
 
 
 @lru_cache(maxsize=1)

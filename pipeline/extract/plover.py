@@ -16,7 +16,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MAPPING = DATA / "plover_mapping.csv"
 IRREGULAR = DATA / "commitment_irregular_verbs.csv"
 
-__all__ = ["plover_type", "load_mapping", "lemma_candidates"]
+__all__ = ["lemma_candidates", "load_mapping", "plover_type"]
 
 
 def _rows(path: Path) -> list[dict]:

@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 OFFICES = DATA / "actors_office_titles.csv"
 DEMONYMS = DATA / "actors_demonyms.csv"
 
-__all__ = ["title_before", "person_titles"]
+__all__ = ["person_titles", "title_before"]
 
 _HONORIFICS = {"dr.", "dr", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "h.e.", "sir", "madam", "his", "her",
                "excellency", "majesty", "highness", "hon.", "honourable", "honorable"}

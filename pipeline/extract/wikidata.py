@@ -20,7 +20,7 @@ STATES = DATA / "actors_wikidata_states.csv"
 ORGANIZATIONS = DATA / "actors_wikidata_organizations.csv"
 QID = re.compile(r"^Q[0-9]+$")
 
-__all__ = ["actor_wikidata_id", "state_qids", "organization_qids"]
+__all__ = ["actor_wikidata_id", "organization_qids", "state_qids"]
 
 
 def _rows(path: Path) -> list[dict]:

@@ -253,13 +253,14 @@ def test_duckdb_ddl_agrees_with_yaml(ddl_db, name):
 
 
 def test_duckdb_checks_enforce_enum_pattern_minimum(ddl_db):
-    ok = ("CAN", "Canada", "state", "CAN", "CAN")
+    ok = ("CAN", "Canada", "state", "CAN", "CAN", "Q16")
     try:
-        ddl_db.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", ok)
-        for bad in [("JPN", "Japan", "country", None, None), ("JP", "Japan", "state", None, None),
-                    ("JPN", "Japan", "state", "jpn", None), ("CAN", "Canada", "state", None, None)]:
+        ddl_db.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)", ok)
+        for bad in [("JPN", "Japan", "country", None, None, None), ("JP", "Japan", "state", None, None, None),
+                    ("JPN", "Japan", "state", "jpn", None, None), ("CAN", "Canada", "state", None, None, None),
+                    ("JPN", "Japan", "state", "JPN", "JPN", "17")]:
             with pytest.raises(duckdb.ConstraintException):
-                ddl_db.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", bad)
+                ddl_db.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)", bad)
         with pytest.raises(duckdb.ConstraintException):
             ddl_db.execute("INSERT INTO statement_regions VALUES ('no-such-statement', 'x', 1)")
     finally:

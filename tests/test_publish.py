@@ -77,7 +77,7 @@ def test_csv_format(published):
     commitments = (published / "data" / "commitments.csv").read_text(encoding="utf-8")
     assert ",false," in commitments and ",true," in commitments and "True" not in commitments
     agreements = (published / "data" / "agreements.csv").read_text(encoding="utf-8")
-    assert ",treaty,1985\n" in agreements and "1985.0" not in agreements
+    assert ",treaty,1985,\n" in agreements and "1985.0" not in agreements
     # rows sorted by primary key
     ids = pd.read_csv(published / "data" / "sentences.csv", dtype=str)["sentence_id"].tolist()
     assert ids[0] == "canada-japan-2026:0" and ids[-1] == "us-canada-na-statement:1"

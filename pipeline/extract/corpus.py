@@ -13,12 +13,20 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
+from pipeline.extract.agreement_identity import merge_near_duplicates, remap_agreement_frames
+from pipeline.extract.due_dates import resolve_due_date
+from pipeline.extract.event_dates import statement_event_dates
+from pipeline.extract.persons import merge_persons, remap_frames
+from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
+from pipeline.extract.targets import clause_targets
+from pipeline.extract.titles import person_countries, person_titles
+from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
 __all__ = [
@@ -196,17 +204,24 @@ class TableAssembler:
         for p in ex.parties:
             self.actors.setdefault(p.actor_id, p)
             party_ids.append(p.actor_id)
+        titles = person_titles(text, ex.actor_mentions)
+        for actor_id, iso3 in person_countries(text, ex.actor_mentions).items():  # a person's state, when known
+            known = self.actors.get(actor_id)
+            if known is not None and known.country is None:
+                self.actors[actor_id] = replace(known, country=iso3)
         for actor_id in sorted(set(actor_counts) | set(party_ids)):
             rows["statement_actors"].append({
                 "statement_id": sid, "actor_id": _short(actor_id), "is_party": actor_id in party_ids,
-                "mentions": actor_counts[actor_id],
+                "mentions": actor_counts[actor_id], "title": _short(titles.get(actor_id)),
             })
 
         agreement_counts = _count_mentions(ex.agreement_mentions, self.agreements)
+        event_dates = statement_event_dates(text, ex.sentences, ex.agreement_mentions, ex.agreement_status)
         for agreement_id in sorted(agreement_counts):
             rows["statement_agreements"].append({
                 "statement_id": sid, "agreement_id": _short(agreement_id),
                 "status": ex.agreement_status.get(agreement_id, "referenced"),
+                "event_date": event_dates.get(agreement_id),
                 "mentions": agreement_counts[agreement_id],
             })
 
@@ -219,14 +234,17 @@ class TableAssembler:
         known_actors = set(actor_counts) | set(party_ids)
         for n, c in enumerate(sorted(ex.commitments, key=lambda c: (c.start, c.trigger_start)), start=1):
             row = len(self._commitment_sentence)
+            due_date, due_precision = resolve_due_date(text[c.start:c.end], st.date)
             rows["commitments"].append({
                 "statement_id": sid, "char_start": c.start, "char_end": c.end,
                 "trigger": _short(c.trigger), "trigger_start": c.trigger_start, "kind": c.kind,
                 "is_action": c.kind in ACTION_KINDS, "time_expression": _short(c.time_expression),
-                "topic": _short(c.topic),
+                "due_date": due_date, "due_precision": due_precision,
+                "plover_type": plover_type(c.kind, c.trigger), "topic": _short(c.topic),
             })
             self._commitment_sentence.append(sentence_row(c.trigger_start))
-            roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees))
+            roles = {(actor_id, role) for role, ids in (("committer", c.committers), ("addressee", c.addressees),
+                                                        ("target", clause_targets(c, ex.actor_mentions)))
                      for actor_id in ids if actor_id in known_actors}
             for actor_id, role in sorted(roles):  # primary-key order
                 rows["commitment_actors"].append({"actor_id": _short(actor_id), "role": role})
@@ -246,16 +264,39 @@ class TableAssembler:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The eleven tables, each conformed to its column types and sorted by primary
         key (the rows already are, when statements were added in statement_id
-        order: then nothing is sorted or copied). The assembler is emptied as it goes."""
+        order: then nothing is sorted or copied). Persons written in several ways
+        and near-duplicate agreement names are merged across statements first
+        (pipeline/extract/persons.py, agreement_identity.py); tables whose ids that
+        changes are re-sorted. The assembler is emptied as it goes."""
         from pipeline.publish.csv_io import conform, sort_by_primary_key
 
+        # one actor per person across statements (pipeline/extract/persons.py)
+        sa = self.rows["statement_actors"].data
+        weight: Counter[str] = Counter()
+        for actor_id, n in zip(sa["actor_id"], sa["mentions"]):
+            weight[actor_id] += n
+        merged = merge_persons(self.actors.values(), weight)
+        for old, actor in merged.items():
+            del self.actors[old]
+        for actor in merged.values():
+            self.actors[actor.actor_id] = actor
+        # near-duplicate spellings of one instrument across statements
+        sg = self.rows["statement_agreements"].data
+        ag_weight: Counter[str] = Counter()
+        for agreement_id, n in zip(sg["agreement_id"], sg["mentions"]):
+            ag_weight[agreement_id] += n
+        merged_ags = merge_near_duplicates(self.agreements.values(), ag_weight)
+        for old in merged_ags:
+            self.agreements.pop(old, None)
+        for ag in merged_ags.values():
+            self.agreements[ag.agreement_id] = ag
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
-             "country": a.country}
+             "country": a.country, "wikidata_id": actor_wikidata_id(a)}
             for a in sorted(self.actors.values(), key=lambda a: a.actor_id)
         ]
         self.rows["agreements"] = [
-            {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year}
+            {"agreement_id": a.agreement_id, "name": a.name, "kind": a.kind, "year": a.year, "wikidata_id": None}
             for a in sorted(self.agreements.values(), key=lambda a: a.agreement_id)
         ]
         self.rows["regions"] = [
@@ -269,8 +310,9 @@ class TableAssembler:
         for name in TABLE_ORDER:
             self._fill_deferred(name)
             frame = conform(name, to_frame(name, self.rows.pop(name)))
+            remapped = remap_agreement_frames(name, remap_frames(name, frame, merged), merged_ags)
             # in order by construction (tests check it); otherwise sorted here
-            out[name] = frame if self._in_order else sort_by_primary_key(name, frame)
+            out[name] = frame if self._in_order and remapped is frame else sort_by_primary_key(name, remapped)
             del frame
         self._texts, self._sentence_ids, self._commitment_ids, self._numbers = [], [], [], None
         return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pipeline.extract.actors import find_actors
+from pipeline.extract.agreement_identity import drop_events, qualify_generic_agreements
 from pipeline.extract.agreements import find_agreements, statement_status
 from pipeline.extract.commitments import find_commitments
 from pipeline.extract.nlp import make_doc
@@ -49,7 +50,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     actor_mentions = find_actors(doc)
     parties = find_parties(st, doc, actor_mentions)
     region_mentions = find_regions(doc, party_states(parties))
-    agreement_mentions = find_agreements(doc)
+    agreement_mentions = qualify_generic_agreements(drop_events(find_agreements(doc)), parties)
     commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
     if st.title is None and parties:
         st = replace(st, title=derive_title(parties))

@@ -60,17 +60,22 @@ def example_tables() -> dict[str, pd.DataFrame]:
         for i, (sid, text) in enumerate(_TEXTS.items())
     ])
     actors = pd.DataFrame([
-        {"actor_id": "CAN", "name": "Canada", "actor_type": "state", "iso3": "CAN", "country": "CAN"},
-        {"actor_id": "JPN", "name": "Japan", "actor_type": "state", "iso3": "JPN", "country": "JPN"},
-        {"actor_id": "USA", "name": "United States", "actor_type": "state", "iso3": "USA", "country": "USA"},
-        {"actor_id": "ministers", "name": "Ministers", "actor_type": "office", "iso3": None, "country": None},
+        {"actor_id": "CAN", "name": "Canada", "actor_type": "state", "iso3": "CAN", "country": "CAN",
+         "wikidata_id": "Q16"},
+        {"actor_id": "JPN", "name": "Japan", "actor_type": "state", "iso3": "JPN", "country": "JPN",
+         "wikidata_id": "Q17"},
+        {"actor_id": "USA", "name": "United States", "actor_type": "state", "iso3": "USA", "country": "USA",
+         "wikidata_id": "Q30"},
+        {"actor_id": "ministers", "name": "Ministers", "actor_type": "office", "iso3": None, "country": None,
+         "wikidata_id": None},
     ])
     agreements = pd.DataFrame([
         {"agreement_id": "cptpp", "name": "Comprehensive and Progressive Agreement for Trans-Pacific Partnership",
-         "kind": "agreement", "year": None},
-        {"agreement_id": "security-dialogue", "name": "Security Dialogue", "kind": "mechanism", "year": None},
+         "kind": "agreement", "year": None, "wikidata_id": None},
+        {"agreement_id": "security-dialogue", "name": "Security Dialogue", "kind": "mechanism", "year": None,
+         "wikidata_id": None},
         {"agreement_id": "mutual-legal-assistance-treaty", "name": "Mutual Legal Assistance Treaty",
-         "kind": "treaty", "year": 1985},
+         "kind": "treaty", "year": 1985, "wikidata_id": None},
     ])
     regions = pd.DataFrame([
         {"region_id": "south-china-sea", "name": "South China Sea", "region_type": "sea", "iso3": None,
@@ -103,7 +108,8 @@ def example_tables() -> dict[str, pd.DataFrame]:
         return int(((m.statement_id == sid) & (m.entity_type == etype) & (m.entity_id == eid)).sum())
 
     statement_actors = pd.DataFrame([
-        {"statement_id": sid, "actor_id": aid, "is_party": party, "mentions": count(sid, "actor", aid)}
+        {"statement_id": sid, "actor_id": aid, "is_party": party, "mentions": count(sid, "actor", aid),
+         "title": None}
         for sid, aid, party in [
             ("canada-japan-2026", "CAN", True), ("canada-japan-2026", "JPN", True),
             ("canada-japan-2026", "ministers", False),
@@ -112,11 +118,11 @@ def example_tables() -> dict[str, pd.DataFrame]:
     ])
     statement_agreements = pd.DataFrame([
         {"statement_id": "canada-japan-2026", "agreement_id": "cptpp", "status": "referenced",
-         "mentions": count("canada-japan-2026", "agreement", "cptpp")},
+         "event_date": None, "mentions": count("canada-japan-2026", "agreement", "cptpp")},
         {"statement_id": "canada-japan-2026", "agreement_id": "security-dialogue", "status": "planned",
-         "mentions": count("canada-japan-2026", "agreement", "security-dialogue")},
+         "event_date": None, "mentions": count("canada-japan-2026", "agreement", "security-dialogue")},
         {"statement_id": "us-canada-na-statement", "agreement_id": "mutual-legal-assistance-treaty",
-         "status": "signed",
+         "status": "signed", "event_date": dt.date(1985, 1, 1),
          "mentions": count("us-canada-na-statement", "agreement", "mutual-legal-assistance-treaty")},
     ])
     statement_regions = pd.DataFrame([
@@ -124,6 +130,8 @@ def example_tables() -> dict[str, pd.DataFrame]:
          "mentions": count("canada-japan-2026", "region", "south-china-sea")},
     ])
 
+    due = {"by 2030": (dt.date(2030, 12, 31), "year")}
+    plover = {"reaffirmation": "AGREE", "concern": "ACCUSE", "instruction": None, "welcome": "SUPPORT"}
     commitment_specs = [  # (statement, clause, trigger, kind, time, topic, committers, addressees)
         ("canada-japan-2026", "Canada and Japan reaffirm their commitment to the CPTPP", "reaffirm",
          "reaffirmation", None, "economy_trade", ["CAN", "JPN"], []),
@@ -144,7 +152,9 @@ def example_tables() -> dict[str, pd.DataFrame]:
                             "char_start": cs, "char_end": ce, "text": clause, "trigger": trigger,
                             "trigger_start": text.index(trigger, cs), "kind": kind,
                             "is_action": kind in {"pledge", "establishment", "instruction"},
-                            "time_expression": time, "topic": topic})
+                            "time_expression": time, "due_date": due.get(time, (None, None))[0],
+                            "due_precision": due.get(time, (None, None))[1], "plover_type": plover[kind],
+                            "topic": topic})
         commitment_actors += [{"commitment_id": cid, "actor_id": a, "role": "committer"} for a in committers]
         commitment_actors += [{"commitment_id": cid, "actor_id": a, "role": "addressee"} for a in addressees]
 

@@ -1,0 +1,133 @@
+"""One actor per person across statements: spellings merged by a tested rule.
+
+The rule, on normalised names (ASCII-folded, lower-cased, without honorifics,
+suffixes such as "Jr." and single-letter initials, with short given names
+mapped to their full form by ``pipeline/data/persons_nicknames.csv``):
+
+1. Two names of two words or more are one person when the words of one are all
+   words of the other ("Joe Biden" = "Joseph R. Biden Jr."; "Kishida Fumio" =
+   "Fumio Kishida"), and their countries do not differ.
+2. A one-word name ("Biden", "Kishida") is that person when exactly one group of
+   rule 1 contains the word, with no differing country; when two groups do
+   ("Berg" with "Anna Berg" and "Tomas Berg"), it stays on its own.
+
+Each group keeps the actor_id and name of its shortest full name, the common
+form (fewest name words, then fewest characters: "Joe Biden" rather than
+"Joseph R. Biden Jr."; among equals the one mentioned most often in the corpus,
+then the smaller id), and
+the first country any member has. :func:`merge_persons` gives {old actor_id: merged Actor};
+:func:`remap_frames` applies it to the statement_actors, commitment_actors and
+mentions tables (summing mentions, keeping the first title).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+from pipeline.model import Actor
+
+NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "persons_nicknames.csv"
+_DROP = {"jr", "sr", "ii", "iii", "iv", "dr", "mr", "mrs", "ms", "sir", "he", "hon"}
+
+__all__ = ["merge_persons", "name_tokens", "remap_frames"]
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    with NICKNAMES.open(encoding="utf-8") as fh:
+        return {r["short"].strip(): r["formal"].strip()
+                for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", anyascii(name).lower())
+    nick = _nicknames()
+    return frozenset(nick.get(w, w) for w in words if w not in _DROP and len(w) > 1)
+
+
+class _Groups:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _compatible(a: Actor, b: Actor) -> bool:
+    return not (a.country and b.country and a.country != b.country)
+
+
+def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Actor]:
+    """{old actor_id: the merged Actor} for every person that is merged with another
+    (persons left alone are not in the result)."""
+    weight = weight or {}
+    persons = sorted((a for a in actors if a.actor_type == "person"), key=lambda a: a.actor_id)
+    toks = [name_tokens(a.name) for a in persons]
+    groups = _Groups(len(persons))
+    full = [i for i, t in enumerate(toks) if len(t) >= 2]
+    for x, i in enumerate(full):  # rule 1
+        for j in full[x + 1:]:
+            if (toks[i] <= toks[j] or toks[j] <= toks[i]) and _compatible(persons[i], persons[j]):
+                groups.union(i, j)
+    # members of each rule-1 group, and the words they use
+    members: dict[int, list[int]] = {}
+    for i in full:
+        members.setdefault(groups.find(i), []).append(i)
+    for i, t in enumerate(toks):  # rule 2
+        if len(t) != 1:
+            continue
+        (word,) = t
+        hits = [g for g, ms in members.items() if any(word in toks[m] for m in ms)]
+        if len(hits) == 1 and all(_compatible(persons[i], persons[m]) for m in members[hits[0]]):
+            groups.union(i, hits[0])
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(persons)):
+        clusters.setdefault(groups.find(i), []).append(i)
+    out: dict[str, Actor] = {}
+    for ms in clusters.values():
+        if len(ms) < 2:
+            continue
+        best = min(ms, key=lambda m: (len(toks[m]) < 2, len(toks[m]), len(persons[m].name),
+                                      -weight.get(persons[m].actor_id, 0), persons[m].actor_id))
+        country = persons[best].country or next((persons[m].country for m in ms if persons[m].country), None)
+        merged = replace(persons[best], country=country)
+        for m in ms:
+            out[persons[m].actor_id] = merged
+    return out
+
+
+def remap_frames(name: str, frame, mapping: dict[str, Actor]):
+    """The table with merged persons' ids replaced (rows of one statement / commitment
+    that become duplicates are folded); other tables are returned as they are."""
+    if not mapping:
+        return frame
+    ids = {old: a.actor_id for old, a in mapping.items() if old != a.actor_id}
+    if not ids:
+        return frame
+    if name == "mentions":
+        is_actor = frame["entity_type"] == "actor"
+        frame.loc[is_actor, "entity_id"] = frame.loc[is_actor, "entity_id"].replace(ids)
+        return frame
+    if name not in ("statement_actors", "commitment_actors"):
+        return frame
+    frame = frame.copy()
+    frame["actor_id"] = frame["actor_id"].replace(ids)
+    if name == "commitment_actors":
+        return frame.drop_duplicates(["commitment_id", "actor_id", "role"]).reset_index(drop=True)
+    keys = ["statement_id", "actor_id"]
+    if not frame.duplicated(keys).any():
+        return frame
+    agg = frame.groupby(keys, sort=False, as_index=False).agg(
+        is_party=("is_party", "max"), mentions=("mentions", "sum"), title=("title", "first"))
+    return agg[list(frame.columns)]

@@ -126,7 +126,8 @@ from pipeline.extract.agreement_identity import is_event
 
 @pytest.mark.parametrize("name, event", [
     ("G7 Hiroshima Summit", True), ("Ukraine Recovery Conference", True), ("COP 28", True), ("COP30", True),
-    ("North American Leaders’ Summit", True),
+    ("North American Leaders’ Summit", True), ("Summit for Open Societies", True), ("Summit on Ocean Health", True),
+    ("Conference of the Parties to the Lake Convention", True), ("NATO Summit Communique", False),
     ("Conference on Disarmament", False), ("Summit Accord", False), ("Paris Agreement", False),
     ("Cyber Policy Dialogue", False),
 ])

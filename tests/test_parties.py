@@ -230,3 +230,12 @@ def test_a_state_acting_after_an_opener_is_spoken_about():
     text = ("Following the further invasion of Moldova, Russia continues to use gas as a weapon. "
             "We are working together.")
     assert parties(text, title="Joint Statement on Energy Security") == []
+
+
+def test_a_heading_line_of_a_plain_text_names_the_parties():
+    # a .txt statement without metadata whose first line is its title
+    text = "Joint Statement by Chile and Peru\n\nThe two countries will build a bridge over the river."
+    assert parties(text) == ["CHL", "PER"]
+    # a first line that is a sentence is no heading: the opening's subject still counts
+    text = "Chile and Peru will build a bridge.\nThey will also meet again."
+    assert parties(text) == ["CHL", "PER"]

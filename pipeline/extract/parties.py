@@ -386,7 +386,8 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         return _dedupe(_expand([resolve_actor(p) for p in statement.parties]))
     text = doc_text(doc) if doc is not None else statement.text
     named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
-    parties = _dedupe(_expand(_title_parties(statement.title, actor_mentions)
+    title = statement.title or _heading_line(text)
+    parties = _dedupe(_expand(_title_parties(title, actor_mentions)
                               + _opening_parties(text, actor_mentions), named))
     if len(parties) < 2 and not any(p.actor_type != "state" for p in parties):
         # one state found (a grouping speaking as one is complete): the other from "between A and B"
@@ -398,6 +399,18 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
     return parties
+
+
+def _heading_line(text: str) -> str | None:
+    """The text's first line when it reads as a heading (a plain-text statement whose
+    title is its first line: short, no full stop at its end, more text after it)."""
+    if _DATELINE.match(text) or _PLACE_LINE.match(text):
+        return None  # "Leuven, Belgium" on a line of its own says where, not who
+    line, sep, rest = text.partition("\n")
+    line = line.strip()
+    if not sep or not rest.strip() or not line or len(line) > 200 or line[-1] in ".;:,":
+        return None
+    return line
 
 
 def _norm_title(title: str) -> str:

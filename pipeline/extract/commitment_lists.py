@@ -14,12 +14,22 @@ from pipeline.extract.commitment_grammar import PREPOSITIONS, _Found, _Subj
 from pipeline.model import Sentence
 
 _ENUM = re.compile(r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])[.)]+|[-•*–·▪])\s+")
+# an item number written inline after the previous item ("...; 2. Support", "...; and (c) Expand")
+_ENUM_BEFORE = re.compile(r"(?:^|[;:,]|\band|\bor)\s*\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]\s*$")
+_ENUM_AT_END = re.compile(r"(?<=[;:,])\s*(?:(?:and|or)\s+)?\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]$")
 _ITEM_STOP = frozenset("""we they it our the a an this these those both all each in on at as with for to by
 from under through during after before since while when if first second third fourth fifth sixth seventh
 finally furthermore moreover additionally further also today together however therefore thus lastly next
 then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
-_VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$")
-_PARTICIPLE_AFTER_ITEM = re.compile(r"(?:ed|ing)$")
+_VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$"
+                         r"|\b(?:to|will|shall)\s+(?:take|pursue|undertake)\s+(?:these|the\s+following)\b")
+# the first word of an item: capitalised, in capitals, or lower-case (a gerund or bare verb after "commit to:")
+_ITEM_WORD = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}|[a-z]+)\b")
+# an operative clause without its subject: "Hereby decide to:", "Further resolve to:"
+_SUBJECTLESS = re.compile(r"(?:(?:[Hh]ereby|HEREBY|[Ff]urther|FURTHER|[Aa]lso|[Jj]ointly|[Tt]herefore)\s+)*"
+                          r"([A-Z][a-z]+|[A-Z]{2,}|(?<=\s)[a-z]+)\b")
+# kinds an item's own verb keeps under a future intro (ANNOTATION.md, "Lists")
+_OWN_KIND_ITEMS = frozenset(("establishment", "instruction", "appeal", "welcome", "opposition"))
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
 
 
@@ -38,16 +48,31 @@ class ListRules:
                 intro = _Subj(party[-1].committers, "pl", party[-1].start)
             elif re.match(r"(?:We|we)\s*:", text[body_start:sent.end]):
                 intro = _Subj(self.party_ids, "1pl", body_start)
+            elif self._subjectless_intro(body_start, sent):
+                intro = _Subj(self.party_ids, "1pl", body_start)
             if intro is not None:
                 intro.verb_items = bool(_VERB_INTRO.search(text, sent.start, sent.end))
             # "declare the following:" / "agree to the following steps:" : the items carry the content
             # but "agree to / commit to the following steps:" is itself a pledge
+            # "Norvia and Selda will:": the modal has its verbs in the items
+            found = [f for f in found if not (f.rule == "modal" and re.match(r"\s*:", text[f.match_end:sent.end]))]
             found = [f for f in found if f.kind == "pledge" and f.rule in ("agree", "")
                      and re.search(r"\bto\s*$", text[f.trigger_start:f.match_end])
                      or not re.match(r"\s*(?:to\s+)?the\s+following\b", text[f.match_end:sent.end])]
         elif is_item and list_intro is not None:
             intro = list_intro
         return intro, found
+
+    def _subjectless_intro(self, body_start: int, sent: Sentence) -> bool:
+        """"Hereby decide to:", "Decide to:", "AGREE on the following:": the operative clause of a
+        formal declaration whose subject ("WE, the Leaders of ...") opened the statement."""
+        m = _SUBJECTLESS.match(self.text, body_start, sent.end)
+        if not m:
+            return False
+        word = m.group(1).lower()
+        if self.lex.form_of.get(word) != "base" or self.lex.regex.match(self.text, m.start(1), sent.end) is None:
+            return False
+        return not re.match(r"\s+(?:for|of)\b", self.text[m.end(1):sent.end])  # "Support for X:": a heading
 
     def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
         """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
@@ -74,28 +99,45 @@ class ListRules:
         return True
 
     def _item(self, tokens, floor, body_start, sent, intro: _Subj, stack, found) -> bool:
-        """A list item opening with a verb under a party's introducing clause."""
+        """A list item opening with a verb under a party's introducing clause: a bare verb
+        ("Expand ..."), a gerund ("Expanding ...", "creating a fund ...") or capitals ("ADOPT ...").
+
+        Its kind: the item verb's own kind when that is an establishment, instruction, appeal,
+        welcome or opposition, or when the intro carries no intention ("We: 1. Express ...");
+        under a future or intention intro ("will:", "commit to:", "decide to:") otherwise a pledge.
+        """
         text = self.text
-        m0 = re.match(r"([A-Z][a-z]+)\b", text[body_start:sent.end])
+        m0 = _ITEM_WORD.match(text, body_start, sent.end)
         if not m0:
             return False
         word = m0.group(1)
+        low = word.lower()
+        if low in _ITEM_STOP or low.endswith("ly"):
+            return False
+        form = self.lex.form_of.get(low, "base")
+        gerund = low.endswith("ing")
+        if word[0].islower() and not (gerund or low in self.lex.form_of and form == "base"):
+            return False  # "robust information sharing": a noun phrase
         lm = self.lex.regex.match(text, body_start, sent.end)
         words = re.findall(r"[\w'’-]+", text[body_start:sent.end])
+        second_lower = len(words) >= 2 and words[1][:1].islower()
+        if word.isupper() and len(word) > 1 and not second_lower:
+            return False  # "NEXT STEPS AND OUTLOOK", "SUPPORT FOR X": a heading in capitals
         kind = None
-        if word.lower() in _ITEM_STOP:
-            return False
-        if lm is not None and self.lex.form_of.get(word.lower(), "base") == "base":
+        if lm is not None and (form == "base" or (gerund and form == "ing" and second_lower)):
             rule = self.lex.rules[lm.lastgroup]
             kind = self._kind(rule, "base", lm, text[lm.end():sent.end], False, sent, intro, False)
-        elif (len(words) >= 3 and not _PARTICIPLE_AFTER_ITEM.search(word.lower()) and words[1][:1].islower()
-              and not text[body_start + len(word):].startswith(",") and not word.lower().endswith("ly")
-              and (intro.verb_items or not word.lower().endswith(("tion", "ment", "ity", "ness", "al", "ic", "ies")))):
+            if intro.verb_items and kind not in _OWN_KIND_ITEMS:
+                kind = "pledge"
+        elif (len(words) >= 3 and not low.endswith("ed") and second_lower
+              and words[1] not in ("of", "for")  # "Access for all": a noun phrase
+              and not (words[1] in ("and", "or") and words[2][:1].isupper())  # "Trade and Investment": a title
+              and not text[body_start + len(word):].startswith(",")
+              and (intro.verb_items or gerund
+                   or not low.endswith(("tion", "ment", "ity", "ness", "al", "ic", "ies")))):
             kind = "pledge"
         if kind is None:
             return False
-        if lm is None or kind == "pledge":
-            kind = kind if lm is not None else "pledge"
         stack.append(_Subj(intro.committers, "pl", body_start))
         found.append(_Found(body_start, word, body_start, body_start + len(word), kind, intro.committers, ""))
         return True

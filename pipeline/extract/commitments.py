@@ -51,7 +51,7 @@ from pipeline.extract.commitment_grammar import (
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
-from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, ListRules
+from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
 from pipeline.extract.commitment_subjects import SubjectRules
 from pipeline.extract.parties import _groupings
 from pipeline.extract.time_expressions import find_time_expression
@@ -62,9 +62,11 @@ from pipeline.model import Actor, Commitment, Mention, Sentence
 _PARENTHETICAL_TO = re.compile(r"\s*,[^,;:]{1,60},\s+to\s+[a-z]")
 _ADJECTIVE = re.compile(r"(?:ary|ive|al|ous|ble|ic|ful|ant|ent)$")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|our\b|their\b|its\b)[a-z]+")
-_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])We|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
+_WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])(?:We|WE)|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
                             r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
 _EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
+# an item paragraph that ends like a list item ("robust information sharing;", "...; and"): more follow
+_LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -113,8 +115,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             stack.append(_Subj(self.party_ids, "1pl", we.start()))
 
         is_item = False
-        if list_intro is not None and list_intro.committers and (first_in_para or em):
+        # "...; 2. Support X": an item numbered inline, its number left at the end of the previous sentence
+        inline = None if em else _ENUM_BEFORE.search(text, max(0, sent.start - 16), sent.start)
+        if list_intro is not None and list_intro.committers and (first_in_para or em or inline):
             is_item = self._item(tokens, floor, body_start, sent, list_intro, stack, found)
+        # "Recognizing X, we will ...": a gerund that opens a sentence with its own subject is no item
+        item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") else None
+        item_subj = stack[-1] if is_item else None
+        own_subject = False
         # a paragraph (list item: the reader drops bullet marks) that opens with a verb
         bullet = first_in_para or _BULLET_BEFORE.search(text, max(0, sent.start - 12), sent.start) is not None
         if not is_item and bullet and self.lead is not None:
@@ -203,12 +211,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             elif prev in COORD:
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
                         and not (nxt_w == "to" and first_word not in NOUN_LIKE)
+                        and not (nxt_w == ":" and m.group(0).lower().endswith(" to"))  # ", commit to:"
                         and not _PARENTHETICAL_TO.match(after)):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
                 bare_comma = prev == "," and not aux
-                if bare_comma and form == "past" and nxt_w in PREPOSITIONS:
+                if (bare_comma and form == "past" and nxt_w in PREPOSITIONS
+                        and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):
                     continue  # "the Agreement ..., signed in 1993"
                 if (prev == "and" and form == "past" and k - 1 >= floor
                         and _ADJECTIVE.search(tokens.low[k - 1])):
@@ -282,8 +292,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 elif rule.rule == "host" and not _MEETING_OBJECT.match(text, m.end(), sent.end):
                     continue
             subj.last_end = m.end()
+            if subj is not item_subj:
+                own_subject = True
             found.append(_Found(span_start if span_start is not None else subj.start, trig, trig_start, m.end(),
                                 kind, committers, rule.rule))
+        if item_gerund is not None and own_subject:
+            found.remove(item_gerund)
 
         # a sentence ending in ":" with a party subject introduces list items
         intro, found = self._list_intro(sent, body_start, stack, found, is_item, list_intro)
@@ -302,6 +316,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     end = min(end, g.start)
                     break
             seg = text[f.start:end]
+            if end == sent.end:
+                seg = _ENUM_AT_END.sub("", seg)  # "...; 2." : the next item's number
             seg2 = re.sub(r"(?:[\s,;:—–]|\band\b|\bbut\b)+$", "", seg)
             end = f.start + len(seg2)
             if end <= f.trigger_start:
@@ -362,6 +378,6 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro
-        elif first:
-            intro = None
+        elif first and not _LIST_GOES_ON.search(doc.text, sent.start, sent.end):
+            intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)"
     return out

@@ -51,3 +51,15 @@ def test_gerund_opening_a_sentence_with_its_own_subject_is_no_item():
 def test_title_case_items_are_not_commitments():
     t = "We will work together on:\n\nTrade and Investment;\n\nStrengthening Supply Chains;\n\nAccess for all."
     assert rows(t) == [("will", "pledge", BOTH)]
+
+
+def test_lower_case_bare_verbs_with_an_object_and_gerund_subjects():
+    t = ("We are determined to work together to:\n\nfoster a strong market for grain;\n\n"
+         "support a free river passage;\n\nstronger adherence to the rules; and\n\n"
+         "Building trust between farmers requires patience.")
+    assert rows(t) == [("determined", "pledge", BOTH), ("foster", "pledge", BOTH), ("support", "pledge", BOTH)]
+
+
+def test_prepositions_and_trigger_nouns_do_not_open_items():
+    t = "We agree on the following:\n\nBeyond these priorities, trade matters.\n\nsupport for the farmers of Ozaria."
+    assert rows(t) == []

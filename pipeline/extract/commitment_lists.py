@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.commitment_grammar import PREPOSITIONS, _Found, _Subj
+from pipeline.extract.commitment_grammar import NOUN_LIKE, PREPOSITIONS, _Found, _Subj
 from pipeline.model import Sentence
 
 _ENUM = re.compile(r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])[.)]+|[-•*–·▪])\s+")
@@ -20,7 +20,8 @@ _ENUM_AT_END = re.compile(r"(?<=[;:,])\s*(?:(?:and|or)\s+)?\(?(?:\d{1,3}|[ivx]{1
 _ITEM_STOP = frozenset("""we they it our the a an this these those both all each in on at as with for to by
 from under through during after before since while when if first second third fourth fifth sixth seventh
 finally furthermore moreover additionally further also today together however therefore thus lastly next
-then here there in-person upon regarding pursuant following without within given""".split()) | PREPOSITIONS
+then here there in-person upon regarding pursuant following without within given beyond against across
+around along toward towards via despite including like unlike amid amidst alongside throughout per""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$"
                          r"|\b(?:to|will|shall)\s+(?:take|pursue|undertake)\s+(?:these|the\s+following)\b")
 # the first word of an item: capitalised, in capitals, or lower-case (a gerund or bare verb after "commit to:")
@@ -28,6 +29,10 @@ _ITEM_WORD = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}|[a-z]+)\b")
 # an operative clause without its subject: "Hereby decide to:", "Further resolve to:"
 _SUBJECTLESS = re.compile(r"(?:(?:[Hh]ereby|HEREBY|[Ff]urther|FURTHER|[Aa]lso|[Jj]ointly|[Tt]herefore)\s+)*"
                           r"([A-Z][a-z]+|[A-Z]{2,}|(?<=\s)[a-z]+)\b")
+# a lower-case word that is no known trigger is a verb when an object follows ("foster a strong X")
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|our|their|its|this|these|those|all|any|each|every|both|such)\s")
+# "Building resilience requires ...", "Underpinning all of this, is ...": a gerund phrase as subject
+_GERUND_SUBJECT = re.compile(r"[A-Za-z]+ing\s(?:[^,;:.]{0,80}?\s|[^;:.]{0,160}?,\s*)(?:is|are|was|were|requires?|remains?)\s")
 # kinds an item's own verb keeps under a future intro (ANNOTATION.md, "Lists")
 _OWN_KIND_ITEMS = frozenset(("establishment", "instruction", "appeal", "welcome", "opposition"))
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
@@ -116,8 +121,13 @@ class ListRules:
             return False
         form = self.lex.form_of.get(low, "base")
         gerund = low.endswith("ing")
-        if word[0].islower() and not (gerund or low in self.lex.form_of and form == "base"):
-            return False  # "robust information sharing": a noun phrase
+        if word[0].islower() and not (gerund or low in self.lex.form_of and form == "base"
+                                      or _OBJECT_START.match(text, m0.end(), sent.end)):
+            return False  # "robust information sharing": a noun phrase ("foster a strong X": a verb)
+        if _GERUND_SUBJECT.match(text, body_start, sent.end):
+            return False  # "Building resilience requires ...": a gerund as the subject of a sentence
+        if low in NOUN_LIKE and re.match(r"\s+(?:for|of)\b", text[m0.end():sent.end]):
+            return False  # "support for the interests of ...": a noun
         lm = self.lex.regex.match(text, body_start, sent.end)
         words = re.findall(r"[\w'’-]+", text[body_start:sent.end])
         second_lower = len(words) >= 2 and words[1][:1].islower()

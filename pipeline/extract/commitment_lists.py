@@ -140,6 +140,7 @@ class ListRules:
             if intro.verb_items and kind not in _OWN_KIND_ITEMS:
                 kind = "pledge"
         elif (len(words) >= 3 and not low.endswith("ed") and second_lower
+              and not (low.endswith("s") and not low.endswith(("ss", "us")))  # "Efforts to X": a plural noun
               and words[1] not in ("of", "for")  # "Access for all": a noun phrase
               and not (words[1] in ("and", "or") and words[2][:1].isupper())  # "Trade and Investment": a title
               and not text[body_start + len(word):].startswith(",")

@@ -32,13 +32,25 @@ _COLLECTIVE = re.compile(
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
+    r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
+    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
-_THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides".split())
+_THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
+                       "officials delegations representatives members".split())
 _BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
 foreign third neighbouring neighboring allied developing european african asian western donor""".split())
+# a body of the parties ("the Joint Task Force will", "the working group will"): ANNOTATION.md, members and
+# sub-bodies; it speaks for all the parties
+SUB_BODIES = frozenset(("committee", "task force", "taskforce", "working group", "subcommittee", "sub-committee",
+                        "steering group", "steering committee", "expert group"))
+# "Members will", "Initiative participants affirmed": all the parties; "the founding members", "new
+# members": only some of them (not resolved: no row)
+MEMBER_HEADS = frozenset(("members", "participants"))
+_SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
+outgoing acceding observer associate prospective remaining""".split())
 
 
 class SubjectRules:
@@ -239,24 +251,44 @@ class SubjectRules:
             ok = head in _THE_HEADS or head.split()[0] in _THE_HEADS or any(w.endswith("lateral") for w in mods)
         if not ok and det is None:
             ok = head in ("leaders", "governments") and not (set(mods) & _BLOCK_MODS)
+        if not ok and det in (None, "the", "all") and head in MEMBER_HEADS:
+            ok = not (set(mods) & _BLOCK_MODS)
+        if not ok and det in ("the", "this", "our") and head in SUB_BODIES:
+            ok = not (set(mods) & _BLOCK_MODS)
+        if ok and head in MEMBER_HEADS and set(mods) & _SOME_MEMBERS:
+            ok = False
         if ok and not strong and set(mods) & _BLOCK_MODS:
             ok = False
         if ok and det == "their":
             ok = False  # "their governments": someone else's
         if det == "this":
-            ok = head.startswith("grouping")  # "This unique grouping of countries aims to": the parties
+            # "This unique grouping of countries aims to", "This Steering Committee will": the parties
+            ok = head.startswith("grouping") or (ok and head in SUB_BODIES)
         elif head.startswith("grouping"):
             ok = det == "our"
         if not ok:
             return None, ""
         start = lo + m.start()
+        if (head in MEMBER_HEADS or head in SUB_BODIES) and self._foreign_mention(start, end):
+            return None, ""  # "NATO members", "the UN Security Council committee": someone else's
         i = tokens.first_from(start) - 1
         status = _is_boundary_token(tokens, i, floor)
         if status != "main":
             return None, status or ""
-        return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "committee", "task force",
-                                                         "government") or head.startswith("grouping"))
+        return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "government")
+                                                or head in SUB_BODIES or head.startswith("grouping"))
                      and det != "each" else "pl", start), "main"
+
+    def _foreign_mention(self, start: int, end: int) -> bool:
+        """A state or international organisation that is no party named in text[start:end]."""
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.start >= start and m.entity.actor_type in ("state", "international_organization") \
+                    and self._party_of(m.entity) is None:
+                return True
+        return False
+
     def _aux_subjects(self, tokens: _Tokens, floor: int) -> list[_Subj]:
         """Clause subjects right before a finite auxiliary ("Ukraine has achieved ...", "The X does not
         ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""

@@ -42,6 +42,7 @@ The scan (``_Extractor.sentence``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -65,6 +66,21 @@ _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|our\b|their\b|its\b)[a-z]+")
 _WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])(?:We|WE)|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
                             r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
 _EMBEDDED_FINITE = re.compile(r"[^;:]{0,40}?\b(?:belief|conviction|view|assessment|expectation)\s+that\s+[^;:]*?\b(?:is|are|was|were|remains?|has|have)\b[^;:]*$")
+@lru_cache(maxsize=1)
+def _adjectival_triggers() -> frozenset[str]:
+    """Participles the lexicon reads as adjectives ("are committed to", "remain resolved"): no passive."""
+    out = set()
+    for r in load_lexicon().rules.values():
+        if r.rule == "adj":
+            toks = r.pattern.split()
+            tok = next((x for x in toks if x.startswith("^")), toks[0])
+            out.update(w.lower() for w in tok.lstrip("^").split("|"))
+    return frozenset(out)
+
+
+BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
+_MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not)\s+)?be\s+(?:[a-z]+ed|held|made|given|taken|sent|done"
+                            r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")
 # an item paragraph that ends like a list item ("robust information sharing;", "...; and"): more follow
 _LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
@@ -151,11 +167,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # "pleased to announce": the next verb decides
             # read the left context backwards
             k = tokens.last_before(m.start())
-            aux = neg = False
+            aux = neg = be_aux = False
             while k >= floor:
                 w = tokens.low[k]
                 if w in AUX:
                     aux = True
+                    be_aux = be_aux or w in BE
                 elif w in ADVERBS:
                     pass
                 elif w in NEGATION:
@@ -181,6 +198,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # participle: "Recognising ...", "..., focusing on"
             if form == "past" and aux and nxt_w == "by":
                 continue  # passive: "was supported by"
+            if form == "past" and be_aux and first_word not in _adjectival_triggers():
+                continue  # passive without a party as agent: "the group is tasked to", "X was launched"
+            if rule.rule == "modal" and _MODAL_PASSIVE.match(after):
+                continue  # "The Task Force will be chaired by ...": a passive, no intention of its subject
             if k < floor:
                 continue  # no subject (an item verb is handled by _item)
             prev = tokens.low[k]

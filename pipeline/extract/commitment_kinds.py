@@ -18,6 +18,11 @@ from pipeline.model import Sentence
 # "agreed to re-start / relaunch the X Dialogue": a creation at this meeting, like "agreed to launch"
 _RESTART = re.compile(r"re-?(?:start|launch|establish|convene|activate)$")
 
+# what a neutral speech verb carries: a future act or a commitment, or support (within its clause)
+_SPEECH_FUTURE = re.compile(r"[^.;:]{0,120}?\b(?:will|shall|would|intends?\s+to|plans?\s+to|(?:is|are|remains?)\s+"
+                            r"(?:\w+ly\s+)?(?:committed|determined|ready|prepared)\s+to|commit(?:s|ted)?\s+to)\b")
+_SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
+
 
 class KindRules:
     """Mixin of the extractor: kind refinement and agreement."""
@@ -54,6 +59,13 @@ class KindRules:
                 kind = "instruction"  # "decided to instruct X to ...": the inner verb decides
             else:
                 kind = "pledge"
+        elif rule.rule == "speech":  # "conveyed that X will", "told Y that": the kind of what it carries
+            if _SPEECH_FUTURE.match(after):
+                kind = "pledge"
+            elif _SPEECH_SUPPORT.match(after):
+                kind = "support"
+            else:
+                return None
         elif rule.rule == "intent":  # "expressed their determination to + verb"
             if not re.match(r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"

@@ -78,6 +78,11 @@ def _adjectival_triggers() -> frozenset[str]:
     return frozenset(out)
 
 
+# "delighted to (also) partner": the verb of an adjective frame; verbs of perception keep the reaction
+_ADJ_INFINITIVE = re.compile(r"\s*to\s+(?:(?:also|further|jointly|once\s+again|again)\s+)?([A-Za-z]+)")
+_PERCEIVE = frozenset("see learn hear witness observe read find receive".split())
+_OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
+                          r"(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
 BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
 _MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not)\s+)?be\s+(?:[a-z]+ed|held|made|given|taken|sent|done"
                             r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")
@@ -163,8 +168,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue
             if rule.pattern == "continue" and form in ("past", "ing"):
                 continue  # "pledged continued support", "continuing efforts": not an intention
+            adj_pledge = False
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
-                continue  # "pleased to announce": the next verb decides
+                vm = _ADJ_INFINITIVE.match(after)
+                if vm is None or self.lex.regex.match(text, m.end() + vm.start(1), sent.end):
+                    continue  # "pleased to announce": the next verb decides
+                # "delighted to partner": an adjective frame with an infinitive is a pledge;
+                # "pleased to see X": a reaction, the adjective's own kind
+                adj_pledge = vm.group(1).lower() not in _PERCEIVE
             # read the left context backwards
             k = tokens.last_before(m.start())
             aux = neg = be_aux = False
@@ -179,6 +190,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     neg = True
                 elif w == "to" and k - 1 >= floor and tokens.low[k - 1] in PLEASED:
                     k -= 1
+                    aux = True
+                elif w == "to" and k - 2 >= floor and tokens.low[k - 1] == "opportunity" and \
+                        (om := _OPPORTUNITY.search(text, max(tokens.spans[floor][0], tokens.spans[k][0] - 50),
+                                                   tokens.spans[k][0])):
+                    # "We take this opportunity to reaffirm": the verb after it is the predicate
+                    k = tokens.first_from(om.start())
                     aux = True
                 elif w == "," and k - 2 >= floor and tokens.low[k - 1] in ADVERBS and tokens.low[k - 2] == ",":
                     k -= 2
@@ -304,6 +321,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             kind = self._kind(rule, form, m, after, neg, sent, subj, span_start is not None)
             if kind is None:
                 continue
+            if adj_pledge:
+                kind = "pledge"
             committers = subj.committers
             if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
                 # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting

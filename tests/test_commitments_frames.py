@@ -45,3 +45,14 @@ def test_more_trigger_verbs_and_their_nouns():
 
 def test_concur_to_is_agree_to():
     assert rows("The two leaders concurred to expand trade in grain.") == [("concurred", "pledge", BOTH)]
+
+
+def test_progressive_of_a_party_is_an_action_under_way():
+    t = ("To advance these interests, we are partnering to counter piracy and commit to open markets. "
+         "Norvia and Selda are reinvigorating their trade council. Ozaria is expanding its navy. "
+         "We work in many fields.")
+    assert rows(t) == [("partnering", "pledge", BOTH), ("commit", "pledge", BOTH),
+                       ("reinvigorating", "pledge", BOTH)]
+    # an item that opens with such a verb is still an item, a pledge under an intention intro
+    assert rows("We will:\n\nExpand trade in grain.\n\nDeepen ties between ports.") == [
+        ("Expand", "pledge", BOTH), ("Deepen", "pledge", BOTH)]

@@ -68,6 +68,13 @@ class ListRules:
             intro = list_intro
         return intro, found
 
+    def _item_trigger(self, start: int, end: int):
+        """The trigger an item (or an operative clause) opens with; progressive-only verbs are none."""
+        lm = self.lex.regex.match(self.text, start, end)
+        if lm is not None and self.lex.rules[lm.lastgroup].rule == "progressive":
+            return None
+        return lm
+
     def _subjectless_intro(self, body_start: int, sent: Sentence) -> bool:
         """"Hereby decide to:", "Decide to:", "AGREE on the following:": the operative clause of a
         formal declaration whose subject ("WE, the Leaders of ...") opened the statement."""
@@ -75,7 +82,7 @@ class ListRules:
         if not m:
             return False
         word = m.group(1).lower()
-        if self.lex.form_of.get(word) != "base" or self.lex.regex.match(self.text, m.start(1), sent.end) is None:
+        if self.lex.form_of.get(word) != "base" or self._item_trigger(m.start(1), sent.end) is None:
             return False
         return not re.match(r"\s+(?:for|of)\b", self.text[m.end(1):sent.end])  # "Support for X:": a heading
 
@@ -86,7 +93,7 @@ class ListRules:
         m0 = re.match(r"([A-Z][a-z]+)\b", text[body_start:sent.end])
         if not m0 or self.lex.form_of.get(m0.group(1).lower()) != "past":
             return False
-        lm = self.lex.regex.match(text, body_start, sent.end)
+        lm = self._item_trigger(body_start, sent.end)
         if lm is None:
             return False
         nxt = re.match(r"\s*([\w'’]+)", text[lm.end():sent.end])
@@ -128,7 +135,7 @@ class ListRules:
             return False  # "Building resilience requires ...": a gerund as the subject of a sentence
         if low in NOUN_LIKE and re.match(r"\s+(?:for|of)\b", text[m0.end():sent.end]):
             return False  # "support for the interests of ...": a noun
-        lm = self.lex.regex.match(text, body_start, sent.end)
+        lm = self._item_trigger(body_start, sent.end)
         words = re.findall(r"[\w'’-]+", text[body_start:sent.end])
         second_lower = len(words) >= 2 and words[1][:1].islower()
         if word.isupper() and len(word) > 1 and not second_lower:

@@ -171,7 +171,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             adj_pledge = False
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
-                if vm is None or self.lex.regex.match(text, m.end() + vm.start(1), sent.end):
+                if vm is None or self._item_trigger(m.end() + vm.start(1), sent.end):
                     continue  # "pleased to announce": the next verb decides
                 # "delighted to partner": an adjective frame with an infinitive is a pledge;
                 # "pleased to see X": a reaction, the adjective's own kind
@@ -213,6 +213,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             coord_start = tokens.spans[k + 1][0] if k + 1 < len(tokens.spans) else m.start()
             if form == "ing" and not aux:
                 continue  # participle: "Recognising ...", "..., focusing on"
+            if rule.rule == "progressive" and not (form == "ing" and be_aux):
+                continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
             if form == "past" and aux and nxt_w == "by":
                 continue  # passive: "was supported by"
             if form == "past" and be_aux and first_word not in _adjectival_triggers():

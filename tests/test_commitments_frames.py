@@ -56,3 +56,10 @@ def test_progressive_of_a_party_is_an_action_under_way():
     # an item that opens with such a verb is still an item, a pledge under an intention intro
     assert rows("We will:\n\nExpand trade in grain.\n\nDeepen ties between ports.") == [
         ("Expand", "pledge", BOTH), ("Deepen", "pledge", BOTH)]
+
+
+def test_value_and_cherish_are_emphasis_the_noun_is_not():
+    assert rows("President Berg highly valued the talks and reiterated Norvia's respect for the accord.") == [
+        ("valued", "emphasis", ("NRV",)), ("reiterated", "reaffirmation", ("NRV",))]
+    assert rows("We cherish our friendship. The value of trade is clear, and value chains matter.") == [
+        ("cherish", "emphasis", BOTH)]

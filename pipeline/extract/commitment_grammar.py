@@ -38,7 +38,7 @@ NOUNISH_NEXT = frozenset("for of and or from among between , . ; : ) to".split()
 # trigger words that are also common nouns ("our support for", "a call for")
 NOUN_LIKE = frozenset("""support supports pledge pledges plan plans aim aims call calls note notes request requests
 welcome concern concerns regret regrets promise promises vow vows stress mandate mandates appeal appeals
-launch adopt sign task tasks form forms back meet thanks review reviews""".split())
+launch adopt sign task tasks form forms back meet thanks review reviews value values""".split())
 PREPOSITIONS = frozenset("in on at by under with during since from into within between among".split())
 # verbs of a non-party subject whose "that" clause states a need, not the parties' position
 _NECESSITY_VERBS = frozenset("demands demanded requires required necessitates necessitated dictates dictated "

@@ -35,6 +35,34 @@ def _title_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, title_of, anywhere
 
 
+# "X, Minister of Foreign Affairs of Norway, ...": the title words between a name and "of <state>"
+_APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8}?of\s+(?:the\s+)?")
+_CLOSE = re.compile(r"\s*,")
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){1,5}$")
+_CAP_WORD = re.compile(r"[A-Z][\w.-]*\s+")
+_HOSTED = re.compile(r"\s+(?:hosted|welcomed|received|met\s+with)\s+")
+
+
+def appositions(text: str, mentions: list[Mention]) -> dict[int, tuple[Mention, Mention]]:
+    """Names followed by a title of their state in commas ("Espen Barth Eide, Minister of Foreign
+    Affairs of Norway, signed"): end of the closing comma -> (person mention, state mention)."""
+    starts: dict[int, Mention] = {}
+    for m in mentions:
+        starts.setdefault(m.start, m)
+    out = {}
+    for m in mentions:
+        if not isinstance(m.entity, Actor) or m.entity.actor_type != "person":
+            continue
+        tm = _APPOSED_TITLE.match(text, m.end, m.end + 140)
+        st = starts.get(tm.end()) if tm else None
+        if st is None or st.entity.actor_type != "state":
+            continue
+        close = _CLOSE.match(text, st.end)
+        if close:
+            out[close.end()] = (m, st)
+    return out
+
+
 def _norm_title(t: str) -> str:
     return re.sub(r"\s+", " ", t).lower()
 
@@ -77,6 +105,20 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tupl
             if implied and country[ent.actor_id] is None:
                 country[ent.actor_id] = implied
             pos = bm.start(1)
+    ends = {m.end: m for m in mentions if isinstance(m.entity, Actor) and m.entity.actor_type == "state"}
+    for m in mentions:  # "Seldan National Security Advisor X": a demonym before the title words
+        if not isinstance(m.entity, Actor) or m.entity.actor_type != "person" or country.get(m.entity.actor_id):
+            continue
+        words = _TITLE_WORDS_BEFORE.search(text, max(0, m.start - 80), m.start)
+        pos = words.start() if words else m.start
+        for w in (_CAP_WORD.finditer(text, pos, m.start) if words else ()):
+            st = ends.get(w.start() - 1)
+            if st is not None and text[w.start() - 1] == " ":
+                country[m.entity.actor_id] = st.entity.actor_id
+                break
+    for person, state in appositions(text, mentions).values():
+        if country.get(person.entity.actor_id) is None:
+            country[person.entity.actor_id] = state.entity.actor_id
     person_party = {pid: c for pid, c in country.items() if c in party_set}
     led = set(person_party.values())
     free_parties = [p.actor_id for p in parties if p.actor_id not in led]
@@ -84,6 +126,18 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tupl
                     if c is None and person_titles.get(pid, set()) & LEADER_TITLES]
     if len(free_parties) == 1 and len(free_leaders) == 1:
         person_party[free_leaders[0]] = free_parties[0]
+    if len(party_set) == 2:
+        # "X hosted Israeli Adviser Y": host and guest of a two-party meeting speak for different parties
+        persons = [m for m in mentions if isinstance(m.entity, Actor) and m.entity.actor_type == "person"]
+        for n, m in enumerate(persons):
+            if m.entity.actor_id in person_party:
+                continue
+            hm = _HOSTED.match(text, m.end)
+            guest = next((g for g in persons[n + 1:n + 2] if hm and g.start <= hm.end() + 80
+                          and not re.search(r"[.;\n]", text[hm.end():g.start])), None)
+            party = person_party.get(guest.entity.actor_id) if guest is not None else None
+            if party is not None:
+                person_party[m.entity.actor_id] = next(p for p in party_set if p != party)
     owners: dict[str, set] = {}
     for pid, titles in person_titles.items():
         for t in titles:

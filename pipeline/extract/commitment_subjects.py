@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.commitment_grammar import BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
-from pipeline.extract.commitment_leaders import _norm_title, _title_regexes
+from pipeline.extract.commitment_leaders import _norm_title, _title_regexes, appositions
 from pipeline.model import Actor, Mention
 
 RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())
@@ -51,6 +51,8 @@ SUB_BODIES = frozenset(("committee", "task force", "taskforce", "working group",
 MEMBER_HEADS = frozenset(("members", "participants"))
 _SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
 outgoing acceding observer associate prospective remaining""".split())
+
+_CAPITALISED_WORD = re.compile(r"\s+([A-Z][\w.-]*)")
 
 
 class SubjectRules:
@@ -103,13 +105,25 @@ class SubjectRules:
             sp = re.match(r"\s+", self.text[tm.end():end])
             cand = self.starts.get(tm.end() + sp.end()) if sp else None
         if cand is not None and cand.entity.actor_type == "state":
-            # "hosted Mexican President X": a demonym and a title before the guest's name
+            # "hosted Mexican President X", "hosted Norwegian National Security Advisor X": a demonym
+            # and a title (known or capitalised words) before the guest's name
             tm2 = _title_regexes()[2].match(self.text, cand.end + 1, end) if self.text[cand.end:cand.end + 1] == " " else None
             if tm2:
                 sp = re.match(r"\s+", self.text[tm2.end():end])
                 nxt_m = self.starts.get(tm2.end() + sp.end()) if sp else None
                 if nxt_m is not None and nxt_m.entity.actor_type == "person":
                     cand = nxt_m
+            q2 = cand.end
+            for _ in range(6):
+                if cand.entity.actor_type != "state":
+                    break
+                cap = _CAPITALISED_WORD.match(self.text, q2, end)
+                if cap is None:
+                    break
+                nxt_m = self.starts.get(cap.start(1))
+                if nxt_m is not None and nxt_m.entity.actor_type == "person":
+                    cand = nxt_m
+                q2 = cap.end()
         if cand is None or re.match(r"[’']s\b", self.text[cand.end:cand.end + 3]):
             return None
         if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
@@ -137,7 +151,11 @@ class SubjectRules:
         return None
     # ---- subjects -------------------------------------------------------
     def _apposed_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
-        """A subject that ends in a name in apposition, before the comma at token k."""
+        """A subject that ends in a name in apposition, before the comma at token k, or in a name
+        followed by its title in commas ("X, Minister of Foreign Affairs of Norway, signed")."""
+        if tokens.spans[k][1] in self.appositions:
+            subj, status = self._run_subject(tokens, k, floor)
+            return subj if status == "main" and subj is not None and subj.committers else None
         if k - 1 < floor:
             return None
         m = self.by_end.get(tokens.spans[k - 1][1])
@@ -157,6 +175,10 @@ class SubjectRules:
         saw_person = False
         while i >= floor:
             end = tokens.spans[i][1]
+            appo = self.appositions.get(end)
+            if appo is not None and appo[0].start >= tokens.spans[floor][0]:
+                i = tokens.last_before(appo[0].end)  # skip ", Minister of Foreign Affairs of Norway,"
+                continue
             m = self.by_end.get(end)
             w = tokens.low[i]
             if m is not None and m.start >= tokens.spans[floor][0]:

@@ -50,7 +50,7 @@ from pipeline.extract.commitment_grammar import (
     ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES,
     _Found, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_kinds import KindRules
-from pipeline.extract.commitment_leaders import leader_map
+from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
 from pipeline.extract.commitment_subjects import SubjectRules
@@ -105,6 +105,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         self.mentions = sorted((m for m in mentions if isinstance(m.entity, Actor)),
                                key=lambda m: (m.start, -m.end))
         self.person_party, self.title_party = leader_map(text, parties, self.mentions)
+        self.appositions = appositions(text, self.mentions)
         titled = self._title_mentions(parties)
         self.title_starts = frozenset(m.start for m in titled)
         self.mentions = sorted(self.mentions + titled, key=lambda m: (m.start, -m.end))
@@ -166,6 +167,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue
             if rule.pattern == "form" and nxt_w == "of":
                 continue
+            if first_word in ("value", "values") and nxt_w in ("chain", "chains", "added"):
+                continue  # "value chains": a noun
             if rule.pattern == "continue" and form in ("past", "ing"):
                 continue  # "pledged continued support", "continuing efforts": not an intention
             adj_pledge = False

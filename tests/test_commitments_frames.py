@@ -63,3 +63,10 @@ def test_value_and_cherish_are_emphasis_the_noun_is_not():
         ("valued", "emphasis", ("NRV",)), ("reiterated", "reaffirmation", ("NRV",))]
     assert rows("We cherish our friendship. The value of trade is clear, and value chains matter.") == [
         ("cherish", "emphasis", BOTH)]
+
+
+def test_engage_in_talks_and_an_occasion_taken_as_an_opportunity():
+    assert rows("Senior officials from our governments have engaged in intensive talks in Lorta.") == [
+        ("engaged", "consultation", BOTH)]
+    assert rows("Our two countries take this joint statement as an opportunity to reaffirm our friendship.") == [
+        ("reaffirm", "reaffirmation", BOTH)]

@@ -82,7 +82,7 @@ def _adjectival_triggers() -> frozenset[str]:
 _ADJ_INFINITIVE = re.compile(r"\s*to\s+(?:(?:also|further|jointly|once\s+again|again)\s+)?([A-Za-z]+)")
 _PERCEIVE = frozenset("see learn hear witness observe read find receive".split())
 _OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
-                          r"(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
+                          r"(?:[\w’'-]+\s+){0,4}?(?:as\s+(?:an?|the)\s+)?(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
 BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
 _MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not)\s+)?be\s+(?:[a-z]+ed|held|made|given|taken|sent|done"
                             r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")

@@ -160,6 +160,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             form = self.lex.form_of.get(first_word, "base")
             if is_item and m.start() == body_start:
                 continue
+            if rule.rule == "progressive" and form != "ing":
+                continue  # "work", "expand": a trigger only as a progressive (checked below)
             after = text[m.end():sent.end]
             nxt = re.match(r"\s*([\w'’]+|[^\w\s])", after)
             nxt_w = nxt.group(1).lower() if nxt else ""
@@ -423,6 +425,6 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro
-        elif first and not _LIST_GOES_ON.search(doc.text, sent.start, sent.end):
+        elif first and not _LIST_GOES_ON.search(ex.text, sent.start, sent.end):
             intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)"
     return out

@@ -63,3 +63,14 @@ def test_lower_case_bare_verbs_with_an_object_and_gerund_subjects():
 def test_prepositions_and_trigger_nouns_do_not_open_items():
     t = "We agree on the following:\n\nBeyond these priorities, trade matters.\n\nsupport for the farmers of Ozaria."
     assert rows(t) == []
+
+
+def test_gerunds_under_a_noun_describe_it():
+    t = ("We agree our focus will be a dialogue around these areas:\n\nChampioning free data flows with trust;\n\n"
+         "Encouraging Ozaria to open its ports.")
+    assert rows(t) == [("agree", "pledge", BOTH), ("Encouraging", "appeal", BOTH)]
+
+
+def test_gerunds_after_will_by():
+    t = "We will champion open seas by:\n\nupholding the law of the sea;\n\npromoting safe fishing."
+    assert rows(t) == [("will", "pledge", BOTH), ("upholding", "pledge", BOTH), ("promoting", "pledge", BOTH)]

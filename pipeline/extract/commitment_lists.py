@@ -23,7 +23,8 @@ finally furthermore moreover additionally further also today together however th
 then here there in-person upon regarding pursuant following without within given beyond against across
 around along toward towards via despite including like unlike amid amidst alongside throughout per""".split()) | PREPOSITIONS
 _VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$"
-                         r"|\b(?:to|will|shall)\s+(?:take|pursue|undertake)\s+(?:these|the\s+following)\b")
+                         r"|\b(?:to|will|shall)\s+(?:take|pursue|undertake)\s+(?:these|the\s+following)\b"
+                         r"|\b(?:will|shall)\b[^:]*\bby\s*:\s*$")  # "We will champion X by: - upholding ..."
 # the first word of an item: capitalised, in capitals, or lower-case (a gerund or bare verb after "commit to:")
 _ITEM_WORD = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}|[a-z]+)\b")
 # an operative clause without its subject: "Hereby decide to:", "Further resolve to:"
@@ -141,7 +142,8 @@ class ListRules:
         if word.isupper() and len(word) > 1 and not second_lower:
             return False  # "NEXT STEPS AND OUTLOOK", "SUPPORT FOR X": a heading in capitals
         kind = None
-        if lm is not None and (form == "base" or (gerund and form == "ing" and second_lower)):
+        title_case = sum(w[:1].isupper() for w in words[:4]) >= 3 or len(words) < 3
+        if lm is not None and (form == "base" or (gerund and form == "ing" and not title_case)):
             rule = self.lex.rules[lm.lastgroup]
             kind = self._kind(rule, "base", lm, text[lm.end():sent.end], False, sent, intro, False)
             if intro.verb_items and kind not in _OWN_KIND_ITEMS:
@@ -151,8 +153,10 @@ class ListRules:
               and words[1] not in ("of", "for")  # "Access for all": a noun phrase
               and not (words[1] in ("and", "or") and words[2][:1].isupper())  # "Trade and Investment": a title
               and not text[body_start + len(word):].startswith(",")
-              and (intro.verb_items or gerund
-                   or not low.endswith(("tion", "ment", "ity", "ness", "al", "ic", "ies")))):
+              # a gerund that is no trigger opens an item only under a verb intro ("commit to:");
+              # under a noun ("a dialogue around these areas:") it describes the noun
+              and (intro.verb_items
+                   or not gerund and not low.endswith(("tion", "ment", "ity", "ness", "al", "ic", "ies")))):
             kind = "pledge"
         if kind is None:
             return False

@@ -70,3 +70,12 @@ def test_engage_in_talks_and_an_occasion_taken_as_an_opportunity():
         ("engaged", "consultation", BOTH)]
     assert rows("Our two countries take this joint statement as an opportunity to reaffirm our friendship.") == [
         ("reaffirm", "reaffirmation", BOTH)]
+
+
+def test_holding_frames_gratitude_consensus_and_making_clear():
+    assert rows("We remain steadfast in our support for the accord.") == [("steadfast", "reaffirmation", BOTH)]
+    assert rows("We are unwavering in our commitment to peace.") == [("unwavering", "reaffirmation", BOTH)]
+    assert rows("We are particularly grateful to Ozaria for its help.") == [("grateful", "welcome", BOTH)]
+    assert rows("Today, we have reached a consensus on how to fund the port.") == [("reached", "pledge", BOTH)]
+    assert rows("We have once again made clear our commitment to Selda. We make a clear case for trade.") == [
+        ("made", "emphasis", BOTH)]

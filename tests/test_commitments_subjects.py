@@ -33,8 +33,9 @@ def test_numeral_collectives_of_officials():
 
 def test_passives_have_no_party_as_agent():
     t = ("The working group is tasked to map the river. The Task Force will be chaired by two envoys. "
-         "The fund was launched in May. Norvia and Selda are firmly opposed to piracy.")
-    assert rows(t) == [("opposed", "opposition", BOTH)]
+         "The fund was launched in May. Norvia and Selda are firmly opposed to piracy. "
+         "We make clear that these attacks have no justification and must be universally condemned.")
+    assert rows(t) == [("opposed", "opposition", BOTH), ("make", "emphasis", BOTH)]
 
 
 # ---- individuals ------------------------------------------------------------

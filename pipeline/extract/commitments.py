@@ -84,7 +84,7 @@ _PERCEIVE = frozenset("see learn hear witness observe read find receive".split()
 _OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
                           r"(?:[\w’'-]+\s+){0,4}?(?:as\s+(?:an?|the)\s+)?(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
 BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
-_MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not)\s+)?be\s+(?:[a-z]+ed|held|made|given|taken|sent|done"
+_MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not|[a-z]+ly)\s+)?be\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|held|made|given|taken|sent|done"
                             r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")
 # an item paragraph that ends like a list item ("robust information sharing;", "...; and"): more follow
 _LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")

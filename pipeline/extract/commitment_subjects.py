@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.commitment_grammar import BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
-from pipeline.extract.commitment_leaders import _norm_title, _title_regexes, appositions
+from pipeline.extract.commitment_leaders import _norm_title, _title_regexes
 from pipeline.model import Actor, Mention
 
 RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())

@@ -4,7 +4,9 @@ A modal makes a pledge with the modal as trigger; "look forward to" + -ing verb 
 + noun = support; "agree/decide to" + establish/launch/create (no time phrase) = establishment,
 + instruct = instruction; "express their determination/intent/resolve to" + verb = pledge (the
 intention noun is the trigger); "announce its intent / that X will" = pledge; a coordinated
-predicate under a modal subject is a pledge; negated support/welcome/emphasis = opposition.
+predicate under a modal subject is a pledge; negated support/welcome/emphasis = opposition;
+a neutral speech verb ("conveyed that X will", "assured Y of its support") takes the kind of
+what it carries (pledge, support; nothing recognised: no row).
 Also the verb-agreement test used to pick the subject of a coordinated predicate.
 """
 from __future__ import annotations

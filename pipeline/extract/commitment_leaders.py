@@ -4,6 +4,10 @@
 of the United States", "the Prime Minister of Iraq, X", "Mexican President X") and maps persons
 and titles to parties; the subject rules (``commitment_subjects``) then read "President X
 reiterated ..." or "The President and the Taoiseach agreed ..." as those parties' commitments.
+It also reads a demonym before title words ("Seldan National Security Advisor X"), a title of a
+state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
+and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
+Adviser Y"). There is no gazetteer of office holders: persons are resolved from the text only.
 """
 from __future__ import annotations
 

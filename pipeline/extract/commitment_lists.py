@@ -5,6 +5,17 @@ steps:") introduces list items; each following item (a paragraph or an enumerate
 line) that opens with a verb is a commitment of that subject, with the kind of its own verb
 (``_item``). A bullet opening with a past-tense trigger after a paragraph with a party
 subject elides that subject (``_elided_item``).
+
+- intros: a party subject before ":", "We:", or an operative clause without its subject
+  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``);
+  "to:", "will:", "to take these steps:", "will ... by:" make it an intention intro;
+- items: bare verbs ("Expand ..."), gerunds ("Creating a fund", "working within ..."), capitals
+  ("ADOPT ..."), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
+  also numbered inline ("...; 2. Support ...": ``_ENUM_BEFORE``); noun phrases, headings in
+  capitals or title case, and gerund subjects ("Building X requires ...") are not items, but an
+  item line ending in ";" or "; and" keeps the list going;
+- kinds: under an intention intro an item is a pledge unless its own verb is an establishment,
+  instruction, appeal, welcome or opposition (ANNOTATION.md, "Lists").
 """
 from __future__ import annotations
 

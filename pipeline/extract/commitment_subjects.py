@@ -1,10 +1,13 @@
 """Who speaks: the subject of a predicate, read backwards from it.
 
 - a collective of the parties ("Both sides", "The two leaders", "our Foreign Ministers",
-  "Officials from both governments", "the trilateral committee"): ``_collective_subject``;
+  "Officials from both governments", "the trilateral committee", "the three NSAs"), members
+  ("Members will", "Initiative participants affirmed"; not "the founding members") and bodies
+  of the parties ("the Joint Task Force", "the working group"): ``_collective_subject``;
 - a run of grounded actor mentions ("The United States, Mexico, and Canada", "The Chinese side",
   "President X and President Y", "the leaders of the GCC member states"): ``_run_subject``;
-- a named person in apposition ("the President of X, Y Z, welcomed"): ``_apposed_subject``;
+- a named person in apposition ("the President of X, Y Z, welcomed"), or a name followed by its
+  title of a state in commas ("Y Z, Minister of Foreign Affairs of X, signed"): ``_apposed_subject``;
 - subjects of clauses whose predicate is no trigger ("Ukraine has achieved progress ... and
   intends to"), hosts for a coordinated trigger: ``_aux_subjects``;
 - a party leader's bare title ("the President", "the Taoiseach") as a mention of its party:

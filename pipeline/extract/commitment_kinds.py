@@ -1,0 +1,87 @@
+"""Kinds of a found predicate: the lexicon's kind, refined by what follows and by the clause.
+
+A modal makes a pledge with the modal as trigger; "look forward to" + -ing verb = pledge,
++ noun = support; "agree/decide to" + establish/launch/create (no time phrase) = establishment,
++ instruct = instruction; "express their determination/intent/resolve to" + verb = pledge (the
+intention noun is the trigger); "announce its intent / that X will" = pledge; a coordinated
+predicate under a modal subject is a pledge; negated support/welcome/emphasis = opposition;
+a neutral speech verb ("conveyed that X will", "assured Y of its support") takes the kind of
+what it carries (pledge, support; nothing recognised: no row).
+Also the verb-agreement test used to pick the subject of a coordinated predicate.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.commitment_grammar import ADVERBS, _Subj
+from pipeline.extract.time_expressions import find_time_expression
+from pipeline.model import Sentence
+
+# "agreed to re-start / relaunch the X Dialogue": a creation at this meeting, like "agreed to launch"
+_RESTART = re.compile(r"re-?(?:start|launch|establish|convene|activate)$")
+
+# what a neutral speech verb carries: a future act or a commitment, or support (within its clause)
+_SPEECH_FUTURE = re.compile(r"[^.;:]{0,120}?\b(?:will|shall|would|intends?\s+to|plans?\s+to|(?:is|are|remains?)\s+"
+                            r"(?:\w+ly\s+)?(?:committed|determined|ready|prepared)\s+to|commit(?:s|ted)?\s+to)\b")
+_SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
+
+
+class KindRules:
+    """Mixin of the extractor: kind refinement and agreement."""
+
+    @staticmethod
+    def _agrees(form: str, rule: str, s: _Subj) -> bool:
+        if rule in ("modal", "adj") or form in ("modal", "adj"):
+            return True
+        if form == "past":
+            return True
+        if form == "base":
+            if s.modal:
+                return True
+            if s.past:
+                return False
+            return s.number in ("1pl", "pl")
+        if form == "3sg":
+            return s.number == "3sg"
+        return False
+
+    def _kind(self, rule, form, m, after: str, neg: bool, sent: Sentence, subj: _Subj, coordinated: bool):
+        kind = rule.kind
+        if rule.rule == "modal":
+            return "pledge"
+        nxt = re.match(r"\s*(?:(?:" + "|".join(ADVERBS) + r")\s+)*([\w'’-]+)", after, re.IGNORECASE)
+        nxt_w = nxt.group(1).lower() if nxt else ""
+        if rule.rule == "complement":  # look forward to
+            kind = "pledge" if nxt_w.endswith("ing") else "support"
+        elif rule.rule in ("agree", "decide"):
+            if (nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base") or _RESTART.match(nxt_w):
+                t = find_time_expression(self.text, m.end(), sent.end)
+                kind = "pledge" if t else "establishment"
+            elif self.lex.form_of.get(nxt_w) == "base" and self.lex.kind_of_form.get(nxt_w) == "instruction":
+                kind = "instruction"  # "decided to instruct X to ...": the inner verb decides
+            else:
+                kind = "pledge"
+        elif rule.rule == "speech":  # "conveyed that X will", "told Y that": the kind of what it carries
+            if _SPEECH_FUTURE.match(after):
+                kind = "pledge"
+            elif _SPEECH_SUPPORT.match(after):
+                kind = "support"
+            else:
+                return None
+        elif rule.rule == "intent":  # "expressed their determination to + verb"
+            if not re.match(r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
+                kind = "emphasis"
+        elif kind == "establishment" and rule.pattern == "announce" and re.match(
+                r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
+            kind = "pledge"  # "announced its intent to ..."
+        elif kind == "establishment" and rule.pattern == "announce" and re.match(
+                r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
+            kind = "pledge"  # "we are announcing that X will host": a future action
+        elif rule.rule == "adj" and rule.pattern.startswith("^united"):
+            if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
+                kind = self.lex.kind_of_form[nxt_w]
+        if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
+            kind = "pledge"  # "we will launch X and establish Y"
+        if neg and kind in ("support", "welcome", "emphasis"):
+            kind = "opposition"  # "we do not support / recognise"
+        return kind

@@ -1,0 +1,176 @@
+"""Lists under an introducing clause.
+
+A sentence ending in ":" with a party subject ("We: ", "The leaders agreed to the following
+steps:") introduces list items; each following item (a paragraph or an enumerated/bulleted
+line) that opens with a verb is a commitment of that subject, with the kind of its own verb
+(``_item``). A bullet opening with a past-tense trigger after a paragraph with a party
+subject elides that subject (``_elided_item``).
+
+- intros: a party subject before ":", "We:", or an operative clause without its subject
+  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``);
+  "to:", "will:", "to take these steps:", "will ... by:" make it an intention intro;
+- items: bare verbs ("Expand ..."), gerunds ("Creating a fund", "working within ..."), capitals
+  ("ADOPT ..."), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
+  also numbered inline ("...; 2. Support ...": ``_ENUM_BEFORE``); noun phrases, headings in
+  capitals or title case, and gerund subjects ("Building X requires ...") are not items, but an
+  item line ending in ";" or "; and" keeps the list going;
+- kinds: under an intention intro an item is a pledge unless its own verb is an establishment,
+  instruction, appeal, welcome or opposition (ANNOTATION.md, "Lists").
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.commitment_grammar import NOUN_LIKE, PREPOSITIONS, _Found, _Subj
+from pipeline.model import Sentence
+
+_ENUM = re.compile(r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])[.)]+|[-•*–·▪])\s+")
+# an item number written inline after the previous item ("...; 2. Support", "...; and (c) Expand")
+_ENUM_BEFORE = re.compile(r"(?:^|[;:,]|\band|\bor)\s*\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]\s*$")
+_ENUM_AT_END = re.compile(r"(?<=[;:,])\s*(?:(?:and|or)\s+)?\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]$")
+_ITEM_STOP = frozenset("""we they it our the a an this these those both all each in on at as with for to by
+from under through during after before since while when if first second third fourth fifth sixth seventh
+finally furthermore moreover additionally further also today together however therefore thus lastly next
+then here there in-person upon regarding pursuant following without within given beyond against across
+around along toward towards via despite including like unlike amid amidst alongside throughout per""".split()) | PREPOSITIONS
+_VERB_INTRO = re.compile(r"\b(?:to|will|shall)\s+(?:take\s+)?(?:the\s+following\b|:)|\b(?:to|will|shall)\s*:\s*$"
+                         r"|\b(?:to|will|shall)\s+(?:take|pursue|undertake)\s+(?:these|the\s+following)\b"
+                         r"|\b(?:will|shall)\b[^:]*\bby\s*:\s*$")  # "We will champion X by: - upholding ..."
+# the first word of an item: capitalised, in capitals, or lower-case (a gerund or bare verb after "commit to:")
+_ITEM_WORD = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}|[a-z]+)\b")
+# an operative clause without its subject: "Hereby decide to:", "Further resolve to:"
+_SUBJECTLESS = re.compile(r"(?:(?:[Hh]ereby|HEREBY|[Ff]urther|FURTHER|[Aa]lso|[Jj]ointly|[Tt]herefore)\s+)*"
+                          r"([A-Z][a-z]+|[A-Z]{2,}|(?<=\s)[a-z]+)\b")
+# a lower-case word that is no known trigger is a verb when an object follows ("foster a strong X")
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|our|their|its|this|these|those|all|any|each|every|both|such)\s")
+# "Building resilience requires ...", "Underpinning all of this, is ...": a gerund phrase as subject
+_GERUND_SUBJECT = re.compile(r"[A-Za-z]+ing\s(?:[^,;:.]{0,80}?\s|[^;:.]{0,160}?,\s*)(?:is|are|was|were|requires?|remains?)\s")
+# kinds an item's own verb keeps under a future intro (ANNOTATION.md, "Lists")
+_OWN_KIND_ITEMS = frozenset(("establishment", "instruction", "appeal", "welcome", "opposition"))
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
+
+
+class ListRules:
+    """Mixin of the extractor: list intros and list items."""
+
+    def _list_intro(self, sent: Sentence, body_start: int, stack, found, is_item: bool,
+                    list_intro: _Subj | None):
+        """(the subject this sentence introduces list items for, or None; the found rows kept)."""
+        text = self.text
+        intro = None
+        stripped = text[sent.start:sent.end].rstrip()
+        if stripped.endswith(":"):
+            party = [s for s in stack if s.committers]
+            if party:
+                intro = _Subj(party[-1].committers, "pl", party[-1].start)
+            elif re.match(r"(?:We|we)\s*:", text[body_start:sent.end]):
+                intro = _Subj(self.party_ids, "1pl", body_start)
+            elif self._subjectless_intro(body_start, sent):
+                intro = _Subj(self.party_ids, "1pl", body_start)
+            if intro is not None:
+                intro.verb_items = bool(_VERB_INTRO.search(text, sent.start, sent.end))
+            # "declare the following:" / "agree to the following steps:" : the items carry the content
+            # but "agree to / commit to the following steps:" is itself a pledge
+            # "Norvia and Selda will:": the modal has its verbs in the items
+            found = [f for f in found if not (f.rule == "modal" and re.match(r"\s*:", text[f.match_end:sent.end]))]
+            found = [f for f in found if f.kind == "pledge" and f.rule in ("agree", "")
+                     and re.search(r"\bto\s*$", text[f.trigger_start:f.match_end])
+                     or not re.match(r"\s*(?:to\s+)?the\s+following\b", text[f.match_end:sent.end])]
+        elif is_item and list_intro is not None:
+            intro = list_intro
+        return intro, found
+
+    def _item_trigger(self, start: int, end: int):
+        """The trigger an item (or an operative clause) opens with; progressive-only verbs are none."""
+        lm = self.lex.regex.match(self.text, start, end)
+        if lm is not None and self.lex.rules[lm.lastgroup].rule == "progressive":
+            return None
+        return lm
+
+    def _subjectless_intro(self, body_start: int, sent: Sentence) -> bool:
+        """"Hereby decide to:", "Decide to:", "AGREE on the following:": the operative clause of a
+        formal declaration whose subject ("WE, the Leaders of ...") opened the statement."""
+        m = _SUBJECTLESS.match(self.text, body_start, sent.end)
+        if not m:
+            return False
+        word = m.group(1).lower()
+        if self.lex.form_of.get(word) != "base" or self._item_trigger(m.start(1), sent.end) is None:
+            return False
+        return not re.match(r"\s+(?:for|of)\b", self.text[m.end(1):sent.end])  # "Support for X:": a heading
+
+    def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
+        """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
+        paragraph with a party subject: that subject, elided."""
+        text = self.text
+        m0 = re.match(r"([A-Z][a-z]+)\b", text[body_start:sent.end])
+        if not m0 or self.lex.form_of.get(m0.group(1).lower()) != "past":
+            return False
+        lm = self._item_trigger(body_start, sent.end)
+        if lm is None:
+            return False
+        nxt = re.match(r"\s*([\w'’]+)", text[lm.end():sent.end])
+        if nxt and (nxt.group(1).lower() in PREPOSITIONS or nxt.group(1).lower() in ("by", "at")):
+            return False  # "Signed at X on ...": a participle, not an elided subject
+        rule = self.lex.rules[lm.lastgroup]
+        subj = _Subj(self.lead.committers, "pl", body_start, past=True)
+        kind = self._kind(rule, "past", lm, text[lm.end():sent.end], False, sent, subj, False)
+        if kind is None:
+            return False
+        tg = self.lex.trigger_group[lm.lastgroup]
+        stack.append(subj)
+        subj.last_end = lm.end()
+        found.append(_Found(body_start, lm.group(tg), lm.start(tg), lm.end(), kind, subj.committers, rule.rule))
+        return True
+
+    def _item(self, tokens, floor, body_start, sent, intro: _Subj, stack, found) -> bool:
+        """A list item opening with a verb under a party's introducing clause: a bare verb
+        ("Expand ..."), a gerund ("Expanding ...", "creating a fund ...") or capitals ("ADOPT ...").
+
+        Its kind: the item verb's own kind when that is an establishment, instruction, appeal,
+        welcome or opposition, or when the intro carries no intention ("We: 1. Express ...");
+        under a future or intention intro ("will:", "commit to:", "decide to:") otherwise a pledge.
+        """
+        text = self.text
+        m0 = _ITEM_WORD.match(text, body_start, sent.end)
+        if not m0:
+            return False
+        word = m0.group(1)
+        low = word.lower()
+        if low in _ITEM_STOP or low.endswith("ly"):
+            return False
+        form = self.lex.form_of.get(low, "base")
+        gerund = low.endswith("ing")
+        if word[0].islower() and not (gerund or low in self.lex.form_of and form == "base"
+                                      or _OBJECT_START.match(text, m0.end(), sent.end)):
+            return False  # "robust information sharing": a noun phrase ("foster a strong X": a verb)
+        if _GERUND_SUBJECT.match(text, body_start, sent.end):
+            return False  # "Building resilience requires ...": a gerund as the subject of a sentence
+        if low in NOUN_LIKE and re.match(r"\s+(?:for|of)\b", text[m0.end():sent.end]):
+            return False  # "support for the interests of ...": a noun
+        lm = self._item_trigger(body_start, sent.end)
+        words = re.findall(r"[\w'’-]+", text[body_start:sent.end])
+        second_lower = len(words) >= 2 and words[1][:1].islower()
+        if word.isupper() and len(word) > 1 and not second_lower:
+            return False  # "NEXT STEPS AND OUTLOOK", "SUPPORT FOR X": a heading in capitals
+        kind = None
+        title_case = sum(w[:1].isupper() for w in words[:4]) >= 3 or len(words) < 3
+        if lm is not None and (form == "base" or (gerund and form == "ing" and not title_case)):
+            rule = self.lex.rules[lm.lastgroup]
+            kind = self._kind(rule, "base", lm, text[lm.end():sent.end], False, sent, intro, False)
+            if intro.verb_items and kind not in _OWN_KIND_ITEMS:
+                kind = "pledge"
+        elif (len(words) >= 3 and not low.endswith("ed") and second_lower
+              and not (low.endswith("s") and not low.endswith(("ss", "us")))  # "Efforts to X": a plural noun
+              and words[1] not in ("of", "for")  # "Access for all": a noun phrase
+              and not (words[1] in ("and", "or") and words[2][:1].isupper())  # "Trade and Investment": a title
+              and not text[body_start + len(word):].startswith(",")
+              # a gerund that is no trigger opens an item only under a verb intro ("commit to:");
+              # under a noun ("a dialogue around these areas:") it describes the noun
+              and (intro.verb_items
+                   or not gerund and not low.endswith(("tion", "ment", "ity", "ness", "al", "ic", "ies")))):
+            kind = "pledge"
+        if kind is None:
+            return False
+        stack.append(_Subj(intro.committers, "pl", body_start))
+        found.append(_Found(body_start, word, body_start, body_start + len(word), kind, intro.committers, ""))
+        return True

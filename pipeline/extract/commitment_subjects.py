@@ -1,0 +1,338 @@
+"""Who speaks: the subject of a predicate, read backwards from it.
+
+- a collective of the parties ("Both sides", "The two leaders", "our Foreign Ministers",
+  "Officials from both governments", "the trilateral committee", "the three NSAs"), members
+  ("Members will", "Initiative participants affirmed"; not "the founding members") and bodies
+  of the parties ("the Joint Task Force", "the working group"): ``_collective_subject``;
+- a run of grounded actor mentions ("The United States, Mexico, and Canada", "The Chinese side",
+  "President X and President Y", "the leaders of the GCC member states"): ``_run_subject``;
+- a named person in apposition ("the President of X, Y Z, welcomed"), or a name followed by its
+  title of a state in commas ("Y Z, Minister of Foreign Affairs of X, signed"): ``_apposed_subject``;
+- subjects of clauses whose predicate is no trigger ("Ukraine has achieved progress ... and
+  intends to"), hosts for a coordinated trigger: ``_aux_subjects``;
+- a party leader's bare title ("the President", "the Taoiseach") as a mention of its party:
+  ``_title_mentions``; persons are mapped to parties by ``commitment_leaders``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.commitment_grammar import BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
+from pipeline.extract.commitment_leaders import _norm_title, _title_regexes
+from pipeline.model import Actor, Mention
+
+RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())
+HEAD_NOUNS = frozenset("""side sides government governments delegation delegations officials leaders
+leader authorities administration ministers minister team teams representatives negotiators
+president presidents envoy envoys ambassador ambassadors""".split())
+PLURAL_HEADS = frozenset("sides governments delegations officials leaders authorities ministers teams "
+                         "representatives negotiators presidents envoys ambassadors".split())
+MEMBER_WORDS = frozenset("member members states countries nations".split())
+_COLLECTIVE = re.compile(
+    r"(?:(?P<det>the|our|both|all|each|these|their|this)\s+)?"
+    r"(?P<num>(?:(?:two|three|four|five|six|seven|eight|nine|ten|both|respective)\s+))?"
+    r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
+    r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
+    r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
+    r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
+    r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
+    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
+    r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
+    r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
+    r"\s+(?:governments|countries|sides|nations|parties))?$"
+)
+_THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
+                       "officials delegations representatives members".split())
+_BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
+foreign third neighbouring neighboring allied developing european african asian western donor""".split())
+# a body of the parties ("the Joint Task Force will", "the working group will"): ANNOTATION.md, members and
+# sub-bodies; it speaks for all the parties
+SUB_BODIES = frozenset(("committee", "task force", "taskforce", "working group", "subcommittee", "sub-committee",
+                        "steering group", "steering committee", "expert group"))
+# "Members will", "Initiative participants affirmed": all the parties; "the founding members", "new
+# members": only some of them (not resolved: no row)
+MEMBER_HEADS = frozenset(("members", "participants"))
+_SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
+outgoing acceding observer associate prospective remaining""".split())
+
+_CAPITALISED_WORD = re.compile(r"\s+([A-Z][\w.-]*)")
+
+
+class SubjectRules:
+    """Mixin of the extractor: subject resolution."""
+
+    def _title_mentions(self, parties: list[Actor]) -> list[Mention]:
+        """A party leader's title without a name ("the President", "the Taoiseach", "the President
+        of the United States") as a mention of that party, for subjects ("The President and the
+        Taoiseach agreed") and consultation partners."""
+        if not self.title_party:
+            return []
+        text = self.text
+        by_id = {a.actor_id: a for a in parties}
+        starts = {m.start: m for m in self.mentions}
+        covered = bytearray(len(text) + 1)
+        for m in self.mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out = []
+        for tm in _title_regexes()[2].finditer(text):
+            s, e = tm.start(1), tm.end(1)
+            if any(covered[s:e]):
+                continue
+            nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[e:e + 12])
+            follow = starts.get(e + nxt.end()) if nxt else None
+            if follow is not None and follow.entity.actor_type == "person":
+                continue  # "President Biden": the person is the mention
+            if nxt and "of" in nxt.group(0):
+                if follow is None:
+                    continue  # "the Minister of Health": someone else's office
+                pid = follow.entity.actor_id if follow.entity.actor_id in by_id else None
+            else:
+                if re.match(r"\s*[A-Z][a-z]", text[e:e + 3]):
+                    continue  # "President Xyz" with an unrecognised name
+                pid = self.title_party.get(_norm_title(tm.group(1)))
+            if pid is None or pid not in by_id:
+                continue
+            out.append(Mention(s, e, by_id[pid]))
+        return out
+
+    def _guest(self, pos: int, end: int) -> str | None:
+        """The party whose leader (or the party itself) is the object right after ``pos``
+        ("hosted Taoiseach X", "welcomed the Prime Minister of Y, X,"), not a possessive."""
+        m = re.match(r"\s+(?:the\s+)?", self.text[pos:end])
+        if not m:
+            return None
+        q = pos + m.end()
+        tm = _title_regexes()[2].match(self.text, q, end)
+        cand = self.starts.get(q)
+        if cand is None and tm:
+            sp = re.match(r"\s+", self.text[tm.end():end])
+            cand = self.starts.get(tm.end() + sp.end()) if sp else None
+        if cand is not None and cand.entity.actor_type == "state":
+            # "hosted Mexican President X", "hosted Norwegian National Security Advisor X": a demonym
+            # and a title (known or capitalised words) before the guest's name
+            tm2 = _title_regexes()[2].match(self.text, cand.end + 1, end) if self.text[cand.end:cand.end + 1] == " " else None
+            if tm2:
+                sp = re.match(r"\s+", self.text[tm2.end():end])
+                nxt_m = self.starts.get(tm2.end() + sp.end()) if sp else None
+                if nxt_m is not None and nxt_m.entity.actor_type == "person":
+                    cand = nxt_m
+            q2 = cand.end
+            for _ in range(6):
+                if cand.entity.actor_type != "state":
+                    break
+                cap = _CAPITALISED_WORD.match(self.text, q2, end)
+                if cap is None:
+                    break
+                nxt_m = self.starts.get(cap.start(1))
+                if nxt_m is not None and nxt_m.entity.actor_type == "person":
+                    cand = nxt_m
+                q2 = cap.end()
+        if cand is None or re.match(r"[’']s\b", self.text[cand.end:cand.end + 3]):
+            return None
+        if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
+            return None  # "welcomed Finland's accession": a leader is the guest, not a state
+        return self._party_of(cand.entity)
+
+    def _last_person_party(self, pos: int) -> str | None:
+        """The party of the last person named in the 400 characters before ``pos`` (None: not a party's)."""
+        last = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.start >= pos - 400 and m.entity.actor_type == "person":
+                last = m
+        return self._party_of(last.entity) if last is not None else None
+
+    def _party_of(self, ent: Actor) -> str | None:
+        """The party an actor speaks for: a party itself, or a party's leader."""
+        if ent.actor_id in self.party_set:
+            return ent.actor_id
+        if ent.actor_type == "person":
+            if ent.country in self.party_set:
+                return ent.country
+            return self.person_party.get(ent.actor_id)
+        return None
+    # ---- subjects -------------------------------------------------------
+    def _apposed_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
+        """A subject that ends in a name in apposition, before the comma at token k, or in a name
+        followed by its title in commas ("X, Minister of Foreign Affairs of Norway, signed")."""
+        if tokens.spans[k][1] in self.appositions:
+            subj, status = self._run_subject(tokens, k, floor)
+            return subj if status == "main" and subj is not None and subj.committers else None
+        if k - 1 < floor:
+            return None
+        m = self.by_end.get(tokens.spans[k - 1][1])
+        if m is None or m.entity.actor_type != "person" or self._party_of(m.entity) is None:
+            return None
+        subj, status = self._run_subject(tokens, k - 1, floor)
+        return subj if status == "main" and subj is not None and subj.committers else None
+
+    def _order(self, ids) -> tuple[str, ...]:
+        s = set(ids)
+        return tuple(p for p in self.party_ids if p in s)
+
+    def _run_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
+        """Actor-mention run ending at token k. Returns (subject or None, status)."""
+        items: list[tuple[int, str, object]] = []  # (token index of item start, type, payload)
+        i = k
+        saw_person = False
+        while i >= floor:
+            end = tokens.spans[i][1]
+            appo = self.appositions.get(end)
+            if appo is not None and appo[0].start >= tokens.spans[floor][0]:
+                i = tokens.last_before(appo[0].end)  # skip ", Minister of Foreign Affairs of Norway,"
+                continue
+            m = self.by_end.get(end)
+            w = tokens.low[i]
+            if m is not None and m.start >= tokens.spans[floor][0]:
+                j = i
+                while j > floor and tokens.spans[j - 1][1] > m.start:
+                    j -= 1
+                items.append((j, "actor", m.entity))
+                saw_person = m.entity.actor_type == "person"
+                i = j - 1
+                continue
+            if w in HEAD_NOUNS and (not items or items[-1][1] == "head" or items[-1][2] == "of"):
+                items.append((i, "head", w))  # "The Chinese side", "the leaders of X"
+                i -= 1
+                continue
+            if w in MEMBER_WORDS and (not items or items[-1][1] in ("head", "conn")):
+                items.append((i, "head", w))  # "the GCC member states"
+                i -= 1
+                continue
+            if items and w in RUN_CONNECTORS:
+                items.append((i, "conn", w))
+                i -= 1
+                continue
+            raw = tokens.text[tokens.spans[i][0]:tokens.spans[i][1]]
+            if items and saw_person and raw[:1].isupper() and items[-1][1] in ("actor", "title"):
+                items.append((i, "title", w))
+                i -= 1
+                continue
+            if items and raw == "." and i > floor and tokens.low[i - 1] in ("dr", "mr", "mrs", "ms"):
+                items.append((i, "title", w))
+                i -= 1
+                continue
+            break
+        if not any(t == "actor" for _, t, _ in items):
+            return None, ""
+        status = _is_boundary_token(tokens, i, floor)
+        if not status:
+            # "Under the X Dialogue, the United States, Mexico, and Canada": restart after a comma
+            commas = [n for n, (_, t, w) in enumerate(items) if t == "conn" and w == ","]
+            if not commas:
+                return None, "nonparty"
+            items = items[: commas[-1]]
+            if not any(t == "actor" for _, t, _ in items):
+                return None, ""
+            status = "main"
+        items = items[::-1]
+        while items and items[0][1] == "conn" and items[0][2] in (",", "and"):
+            items.pop(0)
+        if status == "sub":
+            return None, "sub"
+        start = tokens.spans[items[0][0]][0]
+        ids, unknown_persons, heads = [], 0, [w for _, t, w in items if t == "head"]
+        nonparty = False
+        for _, t, ent in items:
+            if t != "actor":
+                continue
+            if self._party_of(ent):
+                ids.append(self._party_of(ent))
+            elif ent.actor_type == "person" and not ent.country:
+                unknown_persons += 1
+            elif ent.actor_type == "forum" and len(self.party_ids) >= 3:
+                return _Subj(self.party_ids, "3sg", start, forum=True), "main"
+            elif ent.actor_id in self.groupings and set(self.groupings[ent.actor_id]) & self.party_set:
+                # "the leaders of the GCC member states": its members among the parties
+                ids.extend(iso for iso in self.groupings[ent.actor_id] if iso in self.party_set)
+            else:
+                nonparty = True
+        if not ids and unknown_persons and unknown_persons == len(self.party_ids) > 1:
+            ids = list(self.party_ids)
+        if not ids:
+            return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
+        committers = self._order(ids)
+        plural = len(committers) > 1 or any(h in PLURAL_HEADS for h in heads)
+        return _Subj(committers, "pl" if plural else "3sg", start), "main"
+
+    def _collective_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
+        end = tokens.spans[k][1]
+        lo = max(tokens.spans[floor][0], end - 90)
+        left = self.text[lo:end].lower()
+        m = None
+        for cand in re.finditer(r"(?:^|(?<=[\s(\"“]))", left):  # earliest start first: the longest phrase
+            mm = _COLLECTIVE.match(left, cand.start())
+            if mm:
+                m = mm
+                break
+        if not m:
+            return None, ""
+        det, num, mods, head = m.group("det"), m.group("num"), m.group("mods").split(), m.group("head")
+        mods = [w for w in mods if w != "and"]
+        strong = det in ("our", "both", "each", "their") or bool(num) or bool(m.group("from"))
+        ok = strong
+        if not ok and det == "the":
+            ok = head in _THE_HEADS or head.split()[0] in _THE_HEADS or any(w.endswith("lateral") for w in mods)
+        if not ok and det is None:
+            ok = head in ("leaders", "governments") and not (set(mods) & _BLOCK_MODS)
+        if not ok and det in (None, "the", "all") and head in MEMBER_HEADS:
+            ok = not (set(mods) & _BLOCK_MODS)
+        if not ok and det in ("the", "this", "our") and head in SUB_BODIES:
+            ok = not (set(mods) & _BLOCK_MODS)
+        if ok and head in MEMBER_HEADS and set(mods) & _SOME_MEMBERS:
+            ok = False
+        if ok and not strong and set(mods) & _BLOCK_MODS:
+            ok = False
+        if ok and det == "their":
+            ok = False  # "their governments": someone else's
+        if det == "this":
+            # "This unique grouping of countries aims to", "This Steering Committee will": the parties
+            ok = head.startswith("grouping") or (ok and head in SUB_BODIES)
+        elif head.startswith("grouping"):
+            ok = det == "our"
+        if not ok:
+            return None, ""
+        start = lo + m.start()
+        if (head in MEMBER_HEADS or head in SUB_BODIES) and self._foreign_mention(start, end):
+            return None, ""  # "NATO members", "the UN Security Council committee": someone else's
+        i = tokens.first_from(start) - 1
+        status = _is_boundary_token(tokens, i, floor)
+        if status != "main":
+            return None, status or ""
+        return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "government")
+                                                or head in SUB_BODIES or head.startswith("grouping"))
+                     and det != "each" else "pl", start), "main"
+
+    def _foreign_mention(self, start: int, end: int) -> bool:
+        """A state or international organisation that is no party named in text[start:end]."""
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.start >= start and m.entity.actor_type in ("state", "international_organization") \
+                    and self._party_of(m.entity) is None:
+                return True
+        return False
+
+    def _aux_subjects(self, tokens: _Tokens, floor: int) -> list[_Subj]:
+        """Clause subjects right before a finite auxiliary ("Ukraine has achieved ...", "The X does not
+        ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""
+        out = []
+        for j in range(floor + 1, len(tokens.spans)):
+            if tokens.low[j] not in _FINITE_AUX:
+                continue
+            subj, status = self._collective_subject(tokens, j - 1, floor)
+            if subj is None and status != "sub":
+                subj, status = self._run_subject(tokens, j - 1, floor)
+            if status == "sub" or subj is None:
+                continue
+            p = tokens.last_before(subj.start)
+            if not (p < floor or tokens.low[p] in BOUNDARY
+                    or (tokens.low[p] == "," and tokens.low[floor] in PREPOSITIONS)):
+                continue  # "the belief that cooperation between A, B and C is ...": no clause subject
+            if status == "nonparty" or subj.committers is None:
+                subj = _Subj(None, "3sg", subj.start)
+            subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
+            subj.past = tokens.low[j] in ("had", "did", "was", "were")
+            out.append(subj)
+        return out

@@ -1,0 +1,81 @@
+"""Other frames (ANNOTATION.md): adjective + infinitive, speech verbs with a content, nouns of position
+after other verbs, "take this opportunity to", and a few more trigger verbs.
+
+All texts are invented for the tests.
+"""
+from tests.test_commitments import BOTH, rows
+
+
+def test_adjective_frames_with_an_infinitive_are_pledges():
+    assert rows("We are delighted to partner with Ozaria on ports.") == [("delighted", "pledge", BOTH)]
+    assert rows("We are eager to deepen trade ties.") == [("eager", "pledge", BOTH)]
+    assert rows("Norvia and Selda stand ready to provide grain.") == [("ready", "pledge", BOTH)]
+    # a trigger verb after the adjective decides; a verb of perception keeps the reaction
+    assert rows("We are pleased to announce the launch of a fund.") == [("announce", "establishment", BOTH)]
+    assert rows("We are pleased to see progress on the road.") == [("pleased", "welcome", BOTH)]
+
+
+def test_speech_verbs_take_the_kind_of_what_they_carry():
+    assert rows("Norvia conveyed that it will open a consulate in Selda.") == [("conveyed", "pledge", ("NRV",))]
+    assert rows("Selda assured Norvia of its full support for the bid.") == [("assured", "support", ("SLD",))]
+    assert rows("The two leaders conveyed their determination to finish the bridge.") == [
+        ("determination", "pledge", BOTH)]
+    assert rows("Norvia told reporters that the weather was fine.") == []
+
+
+def test_nouns_of_position_after_other_verbs():
+    assert rows("Selda offered its full backing to the plan.") == [("offered", "support", ("SLD",))]
+    assert rows("Norvia raised concerns about the dam.") == [("raised", "concern", ("NRV",))]
+    assert rows("We share an interest in open seas.") == [("share", "emphasis", BOTH)]
+    assert rows("Norvia extended its condolences to the families.") == [("extended", "support", ("NRV",))]
+
+
+def test_take_this_opportunity_to():
+    assert rows("Norvia and Selda take this opportunity to reaffirm their friendship.") == [
+        ("reaffirm", "reaffirmation", BOTH)]
+    assert rows("Selda took the opportunity to thank Norvia for its help.") == [("thank", "welcome", ("SLD",))]
+
+
+def test_more_trigger_verbs_and_their_nouns():
+    assert rows("The leaders reviewed progress on the bridge.") == [("reviewed", "consultation", BOTH)]
+    assert rows("They concurred that the river must stay open.") == [("concurred", "emphasis", BOTH)]
+    assert rows("Norvia reemphasized its support for the bid.") == [("reemphasized", "emphasis", ("NRV",))]
+    assert rows("Thanks to the fund, the road was built. A review of the accord is due.") == []
+
+
+def test_concur_to_is_agree_to():
+    assert rows("The two leaders concurred to expand trade in grain.") == [("concurred", "pledge", BOTH)]
+
+
+def test_progressive_of_a_party_is_an_action_under_way():
+    t = ("To advance these interests, we are partnering to counter piracy and commit to open markets. "
+         "Norvia and Selda are reinvigorating their trade council. Ozaria is expanding its navy. "
+         "We work in many fields.")
+    assert rows(t) == [("partnering", "pledge", BOTH), ("commit", "pledge", BOTH),
+                       ("reinvigorating", "pledge", BOTH)]
+    # an item that opens with such a verb is still an item, a pledge under an intention intro
+    assert rows("We will:\n\nExpand trade in grain.\n\nDeepen ties between ports.") == [
+        ("Expand", "pledge", BOTH), ("Deepen", "pledge", BOTH)]
+
+
+def test_value_and_cherish_are_emphasis_the_noun_is_not():
+    assert rows("President Berg highly valued the talks and reiterated Norvia's respect for the accord.") == [
+        ("valued", "emphasis", ("NRV",)), ("reiterated", "reaffirmation", ("NRV",))]
+    assert rows("We cherish our friendship. The value of trade is clear, and value chains matter.") == [
+        ("cherish", "emphasis", BOTH)]
+
+
+def test_engage_in_talks_and_an_occasion_taken_as_an_opportunity():
+    assert rows("Senior officials from our governments have engaged in intensive talks in Lorta.") == [
+        ("engaged", "consultation", BOTH)]
+    assert rows("Our two countries take this joint statement as an opportunity to reaffirm our friendship.") == [
+        ("reaffirm", "reaffirmation", BOTH)]
+
+
+def test_holding_frames_gratitude_consensus_and_making_clear():
+    assert rows("We remain steadfast in our support for the accord.") == [("steadfast", "reaffirmation", BOTH)]
+    assert rows("We are unwavering in our commitment to peace.") == [("unwavering", "reaffirmation", BOTH)]
+    assert rows("We are particularly grateful to Ozaria for its help.") == [("grateful", "welcome", BOTH)]
+    assert rows("Today, we have reached a consensus on how to fund the port.") == [("reached", "pledge", BOTH)]
+    assert rows("We have once again made clear our commitment to Selda. We make a clear case for trade.") == [
+        ("made", "emphasis", BOTH)]

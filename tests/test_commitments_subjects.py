@@ -1,0 +1,79 @@
+"""Who speaks: members, sub-bodies, collectives with a numeral (ANNOTATION.md, "Members and sub-bodies").
+
+All texts are invented for the tests.
+"""
+from tests.test_commitments import BOTH, rows
+
+
+def test_members_and_participants_speak_for_all_parties():
+    t = ("Members will share data on river levels. Initiative participants affirmed the value of open ports. "
+         "The members reaffirmed the charter.")
+    assert rows(t) == [("will", "pledge", BOTH), ("affirmed", "emphasis", BOTH),
+                       ("reaffirmed", "reaffirmation", BOTH)]
+
+
+def test_some_members_or_members_of_another_body_are_not_resolved():
+    t = ("The founding members welcomed the new ones. Previously participating members welcomed Ozaria. "
+         "Ozaria members will meet.")
+    assert rows(t) == []
+
+
+def test_a_body_of_the_parties_speaks_for_them():
+    t = ("The Joint Task Force will map the supply chains. The working group will report by June. "
+         "This Steering Committee intends to meet twice a year.")
+    assert rows(t) == [("will", "pledge", BOTH), ("will", "pledge", BOTH), ("intends", "pledge", BOTH)]
+
+
+def test_numeral_collectives_of_officials():
+    t = ("The two National Security Advisors reaffirmed the alliance. The three NSAs discussed the strait. "
+         "The officials pledged to meet again.")
+    assert rows(t) == [("reaffirmed", "reaffirmation", BOTH), ("discussed", "consultation", BOTH),
+                       ("pledged", "pledge", BOTH)]
+
+
+def test_passives_have_no_party_as_agent():
+    t = ("The working group is tasked to map the river. The Task Force will be chaired by two envoys. "
+         "The fund was launched in May. Norvia and Selda are firmly opposed to piracy. "
+         "We make clear that these attacks have no justification and must be universally condemned.")
+    assert rows(t) == [("opposed", "opposition", BOTH), ("make", "emphasis", BOTH)]
+
+
+# ---- individuals ------------------------------------------------------------
+
+def _rows_with(text, names, parties=None):
+    import re as _re
+
+    from pipeline.extract.commitments import find_commitments
+    from pipeline.extract.nlp import make_doc
+    from pipeline.extract.sentences import split_sentences
+    from pipeline.model import Mention
+    from tests.test_commitments import PARTIES
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in _re.finditer(r"(?<!\w)" + _re.escape(name) + r"(?!\w)", text):
+            if not any(o.start < m.end() and m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.end(), names[name]))
+    out.sort(key=lambda m: m.start)
+    cs = find_commitments(make_doc(text), split_sentences(text), parties or PARTIES, out)
+    return [(c.trigger, c.kind, c.committers) for c in cs]
+
+
+def _people():
+    from pipeline.model import Actor
+    from tests.test_commitments import NORVIA, SELDA
+    vidal = Actor("tomas-vidal", "Tomas Vidal", "person")  # no country known
+    holm = Actor("lars-holm", "Lars Holm", "person")
+    return {"Norvia": NORVIA, "Selda": SELDA, "Norvian": NORVIA, "Seldan": SELDA,
+            "Tomas Vidal": vidal, "Vidal": vidal, "Lars Holm": holm, "Holm": holm}
+
+
+def test_name_then_title_of_state_in_commas():
+    t = ("Tomas Vidal, Minister of Foreign Affairs of Norvia, and Lars Holm, Minister for Trade of Selda, "
+         "signed a memorandum on grain. Mr. Holm welcomed the new ferry route.")
+    assert _rows_with(t, _people()) == [("signed", "establishment", BOTH), ("welcomed", "welcome", ("SLD",))]
+
+
+def test_host_of_a_guest_from_the_other_party():
+    t = ("Senior Advisor Tomas Vidal hosted Seldan National Security Advisor Lars Holm in Lorta for a meeting. "
+         "Mr. Vidal reaffirmed the commitment to polar research.")
+    assert _rows_with(t, _people()) == [("hosted", "consultation", BOTH), ("reaffirmed", "reaffirmation", ("NRV",))]

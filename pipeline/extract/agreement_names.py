@@ -137,6 +137,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
+            elif j + 1 < n and ws[j][0] in ("a", "an") and kind == "framework" and ws[r][0] == "for" \
+                    and _names_instrument(ws, j + 1, lex):
+                # "a Framework for an Agreement on Reciprocal Trade": the framework of an instrument still to
+                # be made; the instrument is named too (nested, like "on the establishment of")
+                j += 1
+                inner = j
             if j + 1 < n and ws[j][0] in _EST_NOUNS and ws[j + 1][0] == "of":
                 # "... on the establishment of the X Team": the instrument that creates X
                 j += 2
@@ -276,6 +282,16 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
 
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
                      r"biennial|successive)\b", re.IGNORECASE)
+
+
+def _names_instrument(ws, j: int, lex: _Lex) -> bool:
+    """ws[j:] opens a capitalised name whose run holds an instrument head ("Agreement on ...")."""
+    q = j
+    while q < len(ws) and q - j < 8 and (_is_cap(ws[q][0]) and ws[q][0][:1].isalpha()):
+        if (ws[q][0],) in lex.heads and lex.heads[(ws[q][0],)][0] in ("agreement", "treaty"):
+            return True
+        q += 1
+    return False
 
 
 def _list_word(ws, starts, q: int, lex: _Lex) -> bool:

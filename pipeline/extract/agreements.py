@@ -86,6 +86,9 @@ def _actor_bodies() -> frozenset[str]:
 
 
 
+_DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c']?([A-Z][a-z]+)[\"\u201d']?\s*\)")
+
+
 def find_agreements(doc: Doc) -> list[AgreementMention]:
     """Grounded mentions of named instruments and mechanisms, sorted, non-overlapping."""
     text, ws = doc_words(doc)
@@ -117,6 +120,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     acronyms: dict[str, Agreement] = {}
     cores: list[tuple[tuple[str, ...], Agreement]] = []
     spans: list[tuple[int, int, Agreement, int | None]] = []
+    pinned: dict[str, Agreement] = {}
     for c in cands:
         ag = None
         for a in [c.name, *c.aliases]:
@@ -144,7 +148,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             acronyms.setdefault(m.group(1), ag)
         if c.acronym:
             acronyms.setdefault(c.acronym, ag)
+        # a defined term right after the name: "Agreement on Reciprocal Trade (Agreement)", "X (the “Roadmap”)":
+        # later bare mentions of that head are this agreement, not the latest one with the head
+        d = _DEFINED_TERM.match(text[c.end:c.end + 40])
+        if d and c.head and d.group(1).lower() == c.head.split()[-1]:
+            pinned.setdefault(c.head, ag)
 
+    by_head.update(pinned)
     taken = [(s, e) for s, e, _, _ in spans]
 
     def free(s: int, e: int) -> bool:

@@ -201,14 +201,21 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last_cap is not None and saw_and and last_cap > r + 1:
                 tail_end = last_cap + 1
-        if tail_end == h1 and r + 1 < n and ws[r][0] == "on" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
-            # "a Memorandum of Understanding on commercial cooperation, ...": a lower-case subject names
-            # the memorandum when the noun phrase ends the clause
+        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+            # "a Memorandum of Understanding on commercial cooperation, ...", "... concerning cooperation on
+            # mineral resource development and governance, ...": a lower-case subject names the memorandum when
+            # the noun phrase ends the clause (inner "and/on/of/in/for" allowed, never last)
             m = r + 1
-            while m < n and m - r <= 3 and re.fullmatch(r"[a-z][a-z-]+", ws[m][0]) and ws[m][0] not in STOP_WORDS:
+            last = None
+            while m < n and m - r <= 10:
+                w = ws[m][0]
+                if re.fullmatch(r"[a-z][a-z-]+", w) and w not in STOP_WORDS:
+                    last = m
+                elif w not in _MOU_INNER or last is None:
+                    break
                 m += 1
-            if m > r + 1 and (m == n or ws[m][0] in {",", ".", ";", ":", ")", "that", "which"}):
-                tail_end = m
+            if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which"}):
+                tail_end = last + 1
         if inner is not None and tail_end == h1:
             inner = None
         i = h1
@@ -280,6 +287,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
     return out
 
 
+_MOU_PREPS = {"on", "concerning", "regarding", "for"}
+_MOU_INNER = {"and", "on", "of", "in", "for"}
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
                      r"biennial|successive)\b", re.IGNORECASE)
 

@@ -27,12 +27,17 @@ _UNSC = re.compile(
 )
 _RES_NUM_RE = re.compile(_RES_NUM)
 # COPs, like summits and conferences, are events (one session), not agreements: not extracted
+# "... to enter into a new memorandum of understanding (MOU) for assistance for Norland": the subject may end on
+# a state's name and an acronym may stand after the head
 _SIGNED_LOWER = re.compile(
-    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked)\s+(?:a|an)\s+(?:new\s+)?"
-    r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)\s+"
+    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked|enter\s+into|entering\s+into)"
+    r"\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,6})\))?\s+"
     r"(?P<prep>on|for|concerning|regarding|to\s+(?=[a-z]+\b))\s*"
     r"(?P<subj>(?:(?!(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an)|to)\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}?"
-    r"[a-z][\w-]*)(?=\s*[,.;:)]|\s+(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an|to|will))\b)")
+    r"(?:[a-z][\w-]*|(?<=\bfor\s)(?P<state>[A-Z][\w-]*)))"
+    r"(?=\s*[,.;:)]|\s+(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an|to|will))\b)")
 _SIGNED_LOWER_KIND = {"memorandum": "agreement", "agreement": "agreement", "arrangement": "agreement",
                       "protocol": "treaty", "treaty": "treaty", "mou": "agreement"}
 # "the Statement by the President of the Security Council (S/PRST/2021/4)", "a Security Council presidential statement"
@@ -80,11 +85,14 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in _SIGNED_LOWER.finditer(text):
         # "signed a memorandum of understanding on customs data exchange": a described instrument the
         # parties sign (or conclude) is named by its head and subject
+        if m.group("state") and not _country_like((m.group("state"),), lex):
+            continue
         s, e = m.start("head"), m.end("subj")
-        name = _clean(text[s:e])
+        acr = m.group("acr")
+        name = _clean(text[s:m.end("head")] + " " + text[m.start("prep"):e]) if acr else _clean(text[s:e])
         head = m.group("head").lower()
         out.append(_Cand(s, e, name, _SIGNED_LOWER_KIND.get(head.split()[0].lower(), "agreement"), None, name, [name],
-                         head, 1))
+                         head, 1, acronym=acr if acr and sum(ch.isupper() for ch in acr) >= 2 else None))
     for m in _PRST.finditer(text):
         prst = m.group("prst")
         name = "Statement by the President of the Security Council" + (f" {prst}" if prst else "")

@@ -52,7 +52,9 @@ are not extracted. ``agreed on X`` is ``established``; ``X, signed in 2002`` is 
 
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
-(other patterns, gazetteer, merging), ``agreement_status.py`` (status).
+(other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
+lower-case class noun, ``Vision-2050``, ``A-B-C trilateral talks``, heading topics),
+``agreement_status.py`` (status).
 """
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.extract.agreement_lexicon import _lex, _norm, _sentence_starts
+from pipeline.extract.agreement_lowercase import drop_heading_topics, named_class_candidates, other_candidates
 from pipeline.extract.agreement_names import _pattern_candidates
 from pipeline.extract.agreement_patterns import (
     _class_noun_kinds,
@@ -95,6 +98,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     lex = _lex()
     starts = _sentence_starts(ws, text)
     cands = _pattern_candidates(text, ws, starts, lex) + _gazetteer_candidates(ws, lex) + _regex_candidates(text, lex)
+    cands = drop_heading_topics(text, cands)
+    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
         if c.prio == 2:

@@ -42,3 +42,9 @@ def test_a_state_named_only_inside_an_instrument_name_is_no_actor():
     states = {m.entity.actor_id for m in ex.actor_mentions if m.entity.actor_type == "state"}
     assert {"CHL", "PER", "BRA"} <= states  # parties, and a state inside a mechanism's name
     assert not states & {"BOL", "ECU"}
+
+
+def test_a_bureau_of_an_organisation_keeps_its_tail():
+    t = typed("They thanked the Telecommunication Standardization Bureau of the International Telecommunication "
+              "Union.")
+    assert "Telecommunication Standardization Bureau of the International" not in t

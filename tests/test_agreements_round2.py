@@ -109,3 +109,11 @@ def test_title_case_heading_topic_is_no_instrument():
             "institutions.\n\nThe Harbour Principles\n\nThey adopted the Harbour Principles.")
     t = table(text)
     assert "Shared Principles" not in t and "Harbour Principles" in t
+
+
+def test_a_name_of_several_words_after_an_indefinite_article_and_an_acronym_name():
+    t = table("We also announce a Clean Harbour Supply Chains initiative, and fund the $5 million CABLES program "
+              "for undersea cables.")
+    assert t["Clean Harbour Supply Chains initiative"][0] == "framework"
+    assert t["CABLES program"][0] == "framework"
+

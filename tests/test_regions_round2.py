@@ -32,5 +32,11 @@ def test_jerusalem_only_as_a_place_and_areas_of_a_country():
 
 
 def test_a_region_ending_a_bodys_name_before_its_acronym_is_none():
-    assert names("They support the Relief Agency for Refugees in the Near East (RARNE) and peace in the South "
+    assert names("They support the Relief Agency for Refugees in the Near East (URAPR) and peace in the South "
                  "China Sea (SCS).") == {"South China Sea"}
+
+
+def test_no_place_from_peace_with_a_neighbour_or_a_place_name_inside_a_title():
+    assert names("A Palestinian state lives in peace and security with Israel.") == set()
+    assert names("They recalled the Jerusalem U.S.-Israel Joint Declaration.") == set()
+    assert names("They support the Outlook on the Indo-Pacific (AOIP).") == {"Indo-Pacific"}

@@ -15,6 +15,8 @@ from pipeline.ids import slug
 from pipeline.model import Actor
 
 
+# single-word heads of instrument names ("Agreement", "Roadmap"): a ministry's tail never runs into one
+_INSTRUMENT_HEADS = frozenset(r["head"] for r in read_data_csv(DATA_DIR / "agreements_heads.csv") if " " not in r["head"])
 _MONTHS = frozenset(r["word"] for r in read_data_csv(DATA_DIR / "agreements_words.csv") if r["kind"] == "month")
 
 
@@ -63,7 +65,7 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                     else:
                         break
                 if last is not None and w in lx.gov_heads and _is_cap(toks[run[first]].text) \
-                        and any(toks[run[x]].text in lx.org_block for x in range(first, last + 1)):
+                        and any(toks[run[x]].text in _INSTRUMENT_HEADS for x in range(first, last + 1)):
                     last = first  # "the X-Ministry of Finance Development Grant Agreement": the ministry is one word long
                 if last is not None:
                     end_k, head_first = last, True

@@ -105,8 +105,8 @@ def named_class_candidates(text: str, ws, lex: _Lex) -> list[_Cand]:
             b += 1  # "the United States’ DPRK policy": the name starts after the possessive
         if b > j:
             continue
-        if b - 1 >= 0 and ws[b - 1 - (1 if quoted else 0)][0].lower() in ("a", "an"):
-            continue  # "an AI partnership": a common noun phrase, not a name
+        if b == j and b - 1 >= 0 and ws[b - 1 - (1 if quoted else 0)][0].lower() in ("a", "an"):
+            continue  # "an AI partnership": one word after an indefinite article is a common noun phrase
         if i + 1 < n and ws[i + 1][0] in _BLOCK_NEXT:
             continue  # "the DPRK policy review", "the Eastern partnership region": a compound noun
         if quoted and not (b - 1 >= 0 and ws[b - 1][0] in _QUOTES_OPEN):
@@ -124,7 +124,7 @@ def named_class_candidates(text: str, ws, lex: _Lex) -> list[_Cand]:
         joined = _clean(text[ws[b][1]:ws[j][2]])
         if joined in _known_names() or _all_plain(content, lex):
             continue  # "the U.S. policy", "the Quad partnership"
-        if len(content) == 1 and not quoted and re.search(r"(?<![\w-])" + re.escape(content[0].lower()) + r"(?![\w-])", text):
+        if len(content) == 1 and not quoted and not content[0].isupper() and re.search(r"(?<![\w-])" + re.escape(content[0].lower()) + r"(?![\w-])", text):
             continue  # "Alliance policy" where the text also writes "alliance": a common noun capitalised
         if any(w in _MONTHS or w in _TITLES for w in content) or content[0].lower() in _DETS:
             continue

@@ -148,8 +148,8 @@ _PLACE_LEFT = re.compile(
     r"|\bdiscuss(?:ed|es|ing)?"
     r"|\b(?:positions?|polic(?:y|ies)|stances?|views?)\s+(?:on|toward|towards|regarding|concerning)"
     # "the stability and security of X", "peace, stability and prosperity in X": coordinated nouns
-    rf"|\b(?:{_SITUATION_NOUNS})(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?"
-    r"\s+(?:of|in|on|against|for|to|with|around|near|inside|within))"
+    rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within)"
+    rf"|\b(?:{_SITUATION_NOUNS})(?:\s*,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\s+(?:of|in|for|inside|within|across|throughout))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -340,7 +340,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         region, needs_context = regions[rid]
         nxt = ws[j] if j < n else None
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
-        if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
+        if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and (nxt[0].isalpha() or re.match(r"[\w.]+-[A-Z]", nxt[0])) \
+                and "\n" not in text[end:nxt[1]]:  # also "the Jerusalem U.S.-Israel Declaration"
             continue
         prev = ws[i - 1] if i > 0 else None
         if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
@@ -362,7 +363,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if needs_context and not is_place_context(text, start):
             continue
         acr = _ACRONYM_AFTER.match(text, end)
-        if acr and acr.group(1) != "".join(w[:1] for w in region.name.split()).upper():
+        if acr and not acr.group(1).endswith("".join(w[:1] for w in re.split(r"[\s-]+", text[start:end])).upper()):
             continue  # "... Refugees in the Near East (UNRWA)": the end of a body's name
         # an abbreviation before a lower-case noun is an adjective: "U.S. medical devices"
         if needs_context and (("." in ws[i][0]) or ws[i][0].isupper()) and nxt and nxt[0][:1].islower() \

@@ -48,3 +48,5 @@ def test_a_bureau_of_an_organisation_keeps_its_tail():
     t = typed("They thanked the Telecommunication Standardization Bureau of the International Telecommunication "
               "Union.")
     assert "Telecommunication Standardization Bureau of the International" not in t
+    t = typed("They met the Executive Office for Immigration Review and the Cabinet of the European Commission.")
+    assert "Executive Office for Immigration Review" in t and "Cabinet of the European Commission" in t

@@ -15,8 +15,8 @@ from pipeline.ids import slug
 from pipeline.model import Actor
 
 
-# single-word heads of instrument names ("Agreement", "Roadmap"): a ministry's tail never runs into one
-_INSTRUMENT_HEADS = frozenset(r["head"] for r in read_data_csv(DATA_DIR / "agreements_heads.csv") if " " not in r["head"])
+# heads of instrument names ("Agreement", "Program"): a ministry's tail never runs into one
+_INSTRUMENT_HEADS = frozenset(r["term"] for r in read_data_csv(DATA_DIR / "actors_lexicon.csv") if r["kind"] == "instrument_head")
 _MONTHS = frozenset(r["word"] for r in read_data_csv(DATA_DIR / "agreements_words.csv") if r["kind"] == "month")
 
 

@@ -61,7 +61,7 @@ def test_memorandum_with_a_long_lower_case_subject():
 
 
 def test_lower_case_memorandum_entered_into_for_a_state():
-    doc, ms = run("President Alvarez announced the intention of Chile to enter into a new memorandum of "
+    _doc, ms = run("President Alvarez announced the intention of Chile to enter into a new memorandum of "
                   "understanding (MOU) for assistance for Peru, in which Chile plans to help. The MOU is important.")
     names = {m.entity.name for m in ms}
     assert names == {"memorandum of understanding for assistance for Peru"}

@@ -14,7 +14,6 @@ from pipeline.extract.regions import DATA_DIR, read_data_csv
 from pipeline.ids import slug
 from pipeline.model import Actor
 
-
 # heads of instrument names ("Agreement", "Program"): a ministry's tail never runs into one
 _INSTRUMENT_HEADS = frozenset(r["term"] for r in read_data_csv(DATA_DIR / "actors_lexicon.csv") if r["kind"] == "instrument_head")
 _MONTHS = frozenset(r["word"] for r in read_data_csv(DATA_DIR / "agreements_words.csv") if r["kind"] == "month")

@@ -8,7 +8,8 @@ name-only paragraph of a signature block followed by a title line; a person's
 country comes from its title ("of Japan", "United States Trade Representative"),
 or a possessive ("X's affirmation of the United States' commitment"), shared by
 all mentions of the person. A legislature named as such ("Congress", "the Diet")
-belongs to the one state named before it in its sentence.
+belongs to the one state named before it in its sentence. A state named only inside the names of instruments (agreements, treaties) is no actor
+(``drop_states_only_in_instruments``, applied after the agreements are found).
 
 - ``actors_states.csv``        extra written forms of states (pycountry and
                                country_converter supply official/common names)

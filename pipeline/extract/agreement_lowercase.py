@@ -21,7 +21,17 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.extract.agreement_lexicon import _DETS, _MONTHS, _TITLES, _Cand, _clean, _country_like, _is_cap, _Lex, _words_of
+from pipeline.extract.agreement_lexicon import (
+    _DETS,
+    _MONTHS,
+    _TITLES,
+    _Cand,
+    _clean,
+    _country_like,
+    _is_cap,
+    _Lex,
+    _words_of,
+)
 from pipeline.extract.regions import gazetteer as region_gazetteer
 from pipeline.extract.regions import words
 
@@ -38,7 +48,7 @@ def _known_names() -> frozenset[str]:
     from pipeline.extract.actor_lexicon import lexicon
     lx = lexicon()
     names = set(lx.demonyms) | set(lx.state_alias) | set(lx.orgs)
-    regions, index = region_gazetteer()
+    _regions, index = region_gazetteer()
     for lst in index.by_first.values():
         for key, _rid in lst:
             names.add(" ".join(key))

@@ -49,6 +49,10 @@ understanding on customs data exchange`` names a lower-case instrument; statemen
 President of the Security Council are declarations; a summit is an event, not an agreement,
 unless the statement shows a series (``previous X Summits``, ``annually``, ``process``); COPs
 are not extracted. ``agreed on X`` is ``established``; ``X, signed in 2002`` is ``signed``.
+UN resolutions are one per number (``resolutions ES-11/1 and ES-11/2``, ``68/262``); ``the completion of
+negotiations on X`` and ``to enter into X`` are ``planned``; a right cue may follow a defined acronym
+(``X (CAFTA-DR), which entered into force``); ``a Framework for an Agreement on X`` names both; a defined
+term after a name (``X (Agreement)``) binds the later bare heads to it.
 
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``

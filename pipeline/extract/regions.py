@@ -15,6 +15,11 @@ coordinates); before a country it names a part of it ("eastern Ukraine"). A name
 corridor (capitalised words before a head of ``regions_corridor_heads.csv``: "the
 Lobito Corridor", "the India-Middle East-Europe Economic Corridor") is a region
 without coordinates. Gazetteer rows without a cited centre leave the coordinates empty.
+
+Also: a national adjective before a crisis noun names the place ("the Syrian crisis"; a party's own only
+with crisis/conflict/civil war); coordinated situation nouns before of/in/for ("the stability and security
+of X"); shootings, killings, bombings in a party's country; "areas of X"; a region right before an acronym
+that does not end with its initials ends a body's name ("... Refugees in the Near East (UNRWA)"): none.
 """
 from __future__ import annotations
 

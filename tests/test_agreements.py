@@ -414,7 +414,8 @@ def test_signing_reported_in_other_words_and_agreed_to_a_document():
         "Coastal Shipping Agreement"][1] == "referenced"
 
 
-def test_a_named_process_is_a_framework():
+def test_a_named_process_is_a_mechanism():
+    # a named process is a series of meetings (ANNOTATION.md: mechanisms are "regular meetings"); blind batch 6
     assert table("They welcomed progress in the Lagos Ocean Process.") == {
-        "Lagos Ocean Process": ("framework", "referenced", None)}
+        "Lagos Ocean Process": ("mechanism", "referenced", None)}
     assert table("They support the peace process.") == {}

@@ -10,8 +10,13 @@ from functools import lru_cache
 
 from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
+from pipeline.extract.regions import DATA_DIR, read_data_csv
 from pipeline.ids import slug
 from pipeline.model import Actor
+
+# heads of instrument names ("Agreement", "Program"): a ministry's tail never runs into one
+_INSTRUMENT_HEADS = frozenset(r["term"] for r in read_data_csv(DATA_DIR / "actors_lexicon.csv") if r["kind"] == "instrument_head")
+_MONTHS = frozenset(r["word"] for r in read_data_csv(DATA_DIR / "agreements_words.csv") if r["kind"] == "month")
 
 
 def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
@@ -39,10 +44,11 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                 if q < len(run) and toks[run[q]].text == "the":
                     q += 1
                 last = None
+                first = q
                 while q < len(run):
                     tq = toks[run[q]].text
-                    if run[q] in person_tok:
-                        break
+                    if run[q] in person_tok or tq in _MONTHS:
+                        break  # "the UN Security Council on December 1": a date is no tail
                     if tq in lx.org_heads and tq != "State":
                         if q > k + 2:  # "... of the State Council": the tail ends on a head
                             last = q
@@ -57,6 +63,9 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                         q += 1
                     else:
                         break
+                if last is not None and w in lx.gov_heads and _is_cap(toks[run[first]].text) \
+                        and any(toks[run[x]].text in _INSTRUMENT_HEADS for x in range(first, last + 1)):
+                    last = first  # "the X-Ministry of Finance Development Grant Agreement": the ministry is one word long
                 if last is not None:
                     end_k, head_first = last, True
             if (w == "State" or w in lx.weak_heads) and not head_first:

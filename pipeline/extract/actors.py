@@ -8,7 +8,8 @@ name-only paragraph of a signature block followed by a title line; a person's
 country comes from its title ("of Japan", "United States Trade Representative"),
 or a possessive ("X's affirmation of the United States' commitment"), shared by
 all mentions of the person. A legislature named as such ("Congress", "the Diet")
-belongs to the one state named before it in its sentence.
+belongs to the one state named before it in its sentence. A state named only inside the names of instruments (agreements, treaties) is no actor
+(``drop_states_only_in_instruments``, applied after the agreements are found).
 
 - ``actors_states.csv``        extra written forms of states (pycountry and
                                country_converter supply official/common names)
@@ -74,3 +75,26 @@ def find_actors(doc) -> list[Mention]:
     if extra:
         chosen = _select(chosen + extra, len(text))
     return [Mention(c.start, c.end, c.actor) for c in chosen]
+
+
+def drop_states_only_in_instruments(mentions: list[Mention], agreement_mentions, parties,
+                                    keep: frozenset[str] = frozenset()) -> list[Mention]:
+    """A state named only inside the names of instruments ("the Dominican Republic-Central America-United
+    States Free Trade Agreement") is part of a name, not an actor of the statement; parties stay, and so do
+    states named inside mechanisms ("the U.S.-Chile-Peru trilateral talks": they take part) and the actors of
+    a commitment (``keep``)."""
+    spans = [(a.start, a.end) for a in agreement_mentions if a.entity.kind in ("agreement", "treaty")]
+    if not spans:
+        return mentions
+    party_ids = {p.actor_id for p in parties}
+    outside: set[str] = set()
+    states: set[str] = set()
+    for m in mentions:
+        if m.entity.actor_type != "state":
+            continue
+        states.add(m.entity.actor_id)
+        if not any(s <= m.start and m.end <= e for s, e in spans):
+            outside.add(m.entity.actor_id)
+    drop = states - outside - party_ids - keep
+    return [m for m in mentions if m.entity.actor_id not in drop] if drop else mentions
+

@@ -137,6 +137,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
+            elif j + 1 < n and ws[j][0] in ("a", "an") and kind == "framework" and ws[r][0] == "for" \
+                    and _names_instrument(ws, j + 1, lex):
+                # "a Framework for an Agreement on Reciprocal Trade": the framework of an instrument still to
+                # be made; the instrument is named too (nested, like "on the establishment of")
+                j += 1
+                inner = j
             if j + 1 < n and ws[j][0] in _EST_NOUNS and ws[j + 1][0] == "of":
                 # "... on the establishment of the X Team": the instrument that creates X
                 j += 2
@@ -195,14 +201,21 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last_cap is not None and saw_and and last_cap > r + 1:
                 tail_end = last_cap + 1
-        if tail_end == h1 and r + 1 < n and ws[r][0] == "on" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
-            # "a Memorandum of Understanding on commercial cooperation, ...": a lower-case subject names
-            # the memorandum when the noun phrase ends the clause
+        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+            # "a Memorandum of Understanding on commercial cooperation, ...", "... concerning cooperation on
+            # mineral resource development and governance, ...": a lower-case subject names the memorandum when
+            # the noun phrase ends the clause (inner "and/on/of/in/for" allowed, never last)
             m = r + 1
-            while m < n and m - r <= 3 and re.fullmatch(r"[a-z][a-z-]+", ws[m][0]) and ws[m][0] not in STOP_WORDS:
+            last = None
+            while m < n and m - r <= 10:
+                w = ws[m][0]
+                if re.fullmatch(r"[a-z][a-z-]+", w) and w not in STOP_WORDS:
+                    last = m
+                elif w not in _MOU_INNER or last is None:
+                    break
                 m += 1
-            if m > r + 1 and (m == n or ws[m][0] in {",", ".", ";", ":", ")", "that", "which"}):
-                tail_end = m
+            if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which"}):
+                tail_end = last + 1
         if inner is not None and tail_end == h1:
             inner = None
         i = h1
@@ -274,8 +287,20 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
     return out
 
 
+_MOU_PREPS = {"on", "concerning", "regarding", "for"}
+_MOU_INNER = {"and", "on", "of", "in", "for"}
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
                      r"biennial|successive)\b", re.IGNORECASE)
+
+
+def _names_instrument(ws, j: int, lex: _Lex) -> bool:
+    """ws[j:] opens a capitalised name whose run holds an instrument head ("Agreement on ...")."""
+    q = j
+    while q < len(ws) and q - j < 8 and (_is_cap(ws[q][0]) and ws[q][0][:1].isalpha()):
+        if (ws[q][0],) in lex.heads and lex.heads[(ws[q][0],)][0] in ("agreement", "treaty"):
+            return True
+        q += 1
+    return False
 
 
 def _list_word(ws, starts, q: int, lex: _Lex) -> bool:

@@ -18,18 +18,26 @@ _CALLED = re.compile(
     r"(?:called|named|known as|entitled|dubbed)\s+[\"\u201c']?(?P<name>[A-Z][\w+&.-]*(?:\s+[A-Z][\w+&.-]*)*)[\"\u201d']?"
 )
 _LOWER_HEAD_KIND = _words_of("described_head")
+# a resolution's number: "2254", a session number "68/262", an emergency special session "ES-11/1"
+_RES_NUM = r"(?:[A-Z]{1,3}-\d{1,2}/\d{1,3}|\d{2}/\d{1,3}|\d{2,4})(?![\w/-])"
 _UNSC = re.compile(
     r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?P<body>Security Council|General Assembly)\s+"
-    r"(?P<res>[Rr]esolutions?)(?P<num>\s+\d{2,4}(?:\s*(?:,|and)\s*\d{2,4})*)?"
+    rf"(?P<res>[Rr]esolutions?)(?P<num>\s+{_RES_NUM}(?:\s*(?:,\s*and|,|and)\s*{_RES_NUM})*)?"
     r"|\bUNSC(?:R|\s+[Rr]esolutions?)(?P<num2>\s+\d{2,4})?"
 )
+_RES_NUM_RE = re.compile(_RES_NUM)
 # COPs, like summits and conferences, are events (one session), not agreements: not extracted
+# "... to enter into a new memorandum of understanding (MOU) for assistance for Norland": the subject may end on
+# a state's name and an acronym may stand after the head
 _SIGNED_LOWER = re.compile(
-    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked)\s+(?:a|an)\s+(?:new\s+)?"
-    r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)\s+"
+    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked|enter\s+into|entering\s+into)"
+    r"\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,6})\))?\s+"
     r"(?P<prep>on|for|concerning|regarding|to\s+(?=[a-z]+\b))\s*"
     r"(?P<subj>(?:(?!(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an)|to)\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}?"
-    r"[a-z][\w-]*)(?=\s*[,.;:)]|\s+(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an|to|will))\b)")
+    r"(?:[a-z][\w-]*|(?<=\bfor\s)(?P<state>[A-Z][\w-]*)))"
+    r"(?=\s*[,.;:)]|\s+(?:with|between|at|during|by|which|that|in|and\s+(?:the|a|an|to|will))\b)")
 _SIGNED_LOWER_KIND = {"memorandum": "agreement", "agreement": "agreement", "arrangement": "agreement",
                       "protocol": "treaty", "treaty": "treaty", "mou": "agreement"}
 # "the Statement by the President of the Security Council (S/PRST/2021/4)", "a Security Council presidential statement"
@@ -63,21 +71,28 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         out.append(_Cand(m.start("name"), m.end("name"), name, kind, None, name, [name], m.group("head"), 2,
                          status_at=np_s))
     for m in _UNSC.finditer(text):
-        num = (m.group("num") or m.group("num2") or "").strip()
         body = m.group("body") or "Security Council"
-        if num:
-            name = f"UN {body} Resolution {num}"
-        else:
+        g = "num" if m.group("num") else "num2" if m.group("num2") else None
+        if g is None:
             name = f"UN {body} resolutions"
-        out.append(_Cand(m.start(), m.end(), name, "resolution", None, name, [name], "resolution", 2))
+            out.append(_Cand(m.start(), m.end(), name, "resolution", None, name, [name], "resolution", 2))
+            continue
+        # "resolutions ES-11/1 and ES-11/2", "Resolutions 2254 and 2231": one resolution per number
+        for q, nm in enumerate(_RES_NUM_RE.finditer(text, m.start(g), m.end(g))):
+            name = f"UN {body} Resolution {nm.group()}"
+            out.append(_Cand(m.start() if q == 0 else nm.start(), nm.end(), name, "resolution", None, name,
+                             [name, f"Resolution {nm.group()}"], "resolution", 2))
     for m in _SIGNED_LOWER.finditer(text):
         # "signed a memorandum of understanding on customs data exchange": a described instrument the
         # parties sign (or conclude) is named by its head and subject
+        if m.group("state") and not _country_like((m.group("state"),), lex):
+            continue
         s, e = m.start("head"), m.end("subj")
-        name = _clean(text[s:e])
+        acr = m.group("acr")
+        name = _clean(text[s:m.end("head")] + " " + text[m.start("prep"):e]) if acr else _clean(text[s:e])
         head = m.group("head").lower()
         out.append(_Cand(s, e, name, _SIGNED_LOWER_KIND.get(head.split()[0].lower(), "agreement"), None, name, [name],
-                         head, 1))
+                         head, 1, acronym=acr if acr and sum(ch.isupper() for ch in acr) >= 2 else None))
     for m in _PRST.finditer(text):
         prst = m.group("prst")
         name = "Statement by the President of the Security Council" + (f" {prst}" if prst else "")

@@ -21,7 +21,7 @@ _CUES = (
     r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
-    r"|(?P<conclude>conclusion of|conclude|concluding|negotiation of|negotiations on|negotiate)"
+    r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
     r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
 )
@@ -59,6 +59,10 @@ _PLANNED_FRAME = re.compile(
 # "affirmed their intent to convene later this year the X Dialogue": still to be convened
 _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|planned)\s+to\s+convene\b"
                               r"(?:\s+(?!AGR\b)[\w-]+){0,4}?\s+(?:the\s+)?(?:first\s+|inaugural\s+)?$", re.IGNORECASE)
+_LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
+# "welcomed the completion of negotiations on X", "have concluded negotiations of X": the text is agreed, not signed
+_NEGOTIATIONS_DONE = re.compile(r"\b(?:complet(?:e|es|ed|ing|ion)|conclu(?:de|des|ded|ding|sion)|finali[sz](?:e|es|ed|ing|ation)"
+                                r"|successful\s+(?:end|close))\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -79,7 +83,9 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
             pos = e
     pieces.append(text[pos:start])
     left = "".join(pieces).replace("\n", " ")
-    right = text[end:end + 120]
+    # a defined acronym or term right after the name stands between it and a right cue: "X (CAFTA-DR), which
+    # entered into force"
+    right = _LEAD_PAREN.sub("", text[end:end + 160], count=1)
     if _RIGHT_FUTURE_FORCE.match(right):
         return "planned"
     if _RIGHT_IN_FORCE.match(right):
@@ -99,6 +105,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     else:
         planned = bool(_PLANNED_FRAME.search(before))
     if m.group("conclude"):
+        if m.group("conclude").lower().startswith("negotiation") and _NEGOTIATIONS_DONE.search(before):
+            return "planned"  # "the completion of negotiations on X": X is still to be signed
         return "planned" if planned else "referenced"
     if m.group("develop"):
         return "planned"  # "X is developing a new Y": Y is still to be created

@@ -49,10 +49,16 @@ understanding on customs data exchange`` names a lower-case instrument; statemen
 President of the Security Council are declarations; a summit is an event, not an agreement,
 unless the statement shows a series (``previous X Summits``, ``annually``, ``process``); COPs
 are not extracted. ``agreed on X`` is ``established``; ``X, signed in 2002`` is ``signed``.
+UN resolutions are one per number (``resolutions ES-11/1 and ES-11/2``, ``68/262``); ``the completion of
+negotiations on X`` and ``to enter into X`` are ``planned``; a right cue may follow a defined acronym
+(``X (CAFTA-DR), which entered into force``); ``a Framework for an Agreement on X`` names both; a defined
+term after a name (``X (Agreement)``) binds the later bare heads to it.
 
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
-(other patterns, gazetteer, merging), ``agreement_status.py`` (status).
+(other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
+lower-case class noun, ``Vision-2050``, ``A-B-C trilateral talks``, heading topics),
+``agreement_status.py`` (status).
 """
 from __future__ import annotations
 
@@ -62,6 +68,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.extract.agreement_lexicon import _lex, _norm, _sentence_starts
+from pipeline.extract.agreement_lowercase import drop_heading_topics, named_class_candidates, other_candidates
 from pipeline.extract.agreement_names import _pattern_candidates
 from pipeline.extract.agreement_patterns import (
     _class_noun_kinds,
@@ -86,12 +93,17 @@ def _actor_bodies() -> frozenset[str]:
 
 
 
+_DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c']?([A-Z][a-z]+)[\"\u201d']?\s*\)")
+
+
 def find_agreements(doc: Doc) -> list[AgreementMention]:
     """Grounded mentions of named instruments and mechanisms, sorted, non-overlapping."""
     text, ws = doc_words(doc)
     lex = _lex()
     starts = _sentence_starts(ws, text)
     cands = _pattern_candidates(text, ws, starts, lex) + _gazetteer_candidates(ws, lex) + _regex_candidates(text, lex)
+    cands = drop_heading_topics(text, cands)
+    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
         if c.prio == 2:
@@ -117,6 +129,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     acronyms: dict[str, Agreement] = {}
     cores: list[tuple[tuple[str, ...], Agreement]] = []
     spans: list[tuple[int, int, Agreement, int | None]] = []
+    pinned: dict[str, Agreement] = {}
     for c in cands:
         ag = None
         for a in [c.name, *c.aliases]:
@@ -144,7 +157,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             acronyms.setdefault(m.group(1), ag)
         if c.acronym:
             acronyms.setdefault(c.acronym, ag)
+        # a defined term right after the name: "Agreement on Reciprocal Trade (Agreement)", "X (the “Roadmap”)":
+        # later bare mentions of that head are this agreement, not the latest one with the head
+        d = _DEFINED_TERM.match(text[c.end:c.end + 40])
+        if d and c.head and d.group(1).lower() == c.head.split()[-1]:
+            pinned.setdefault(c.head, ag)
 
+    by_head.update(pinned)
     taken = [(s, e) for s, e, _, _ in spans]
 
     def free(s: int, e: int) -> bool:

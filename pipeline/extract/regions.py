@@ -15,6 +15,11 @@ coordinates); before a country it names a part of it ("eastern Ukraine"). A name
 corridor (capitalised words before a head of ``regions_corridor_heads.csv``: "the
 Lobito Corridor", "the India-Middle East-Europe Economic Corridor") is a region
 without coordinates. Gazetteer rows without a cited centre leave the coordinates empty.
+
+Also: a national adjective before a crisis noun names the place ("the Syrian crisis"; a party's own only
+with crisis/conflict/civil war); coordinated situation nouns before of/in/for ("the stability and security
+of X"); shootings, killings, bombings in a party's country; "areas of X"; a region right before an acronym
+that does not end with its initials ends a body's name ("... Refugees in the Near East (UNRWA)"): none.
 """
 from __future__ import annotations
 
@@ -137,7 +142,8 @@ _SITUATION_NOUNS = (
     r"hostilities|fighting|rights|elections?|transition|ceasefire|cease-fire|escalation|tensions?|"
     r"militari[sz]ation|blockade|famine|democracy|refugees|victims|humanitarian|assistance|aid|"
     r"developments|issues?|question|events|dispute|border|borders|territory|shelling|bombing|"
-    r"destruction|suffering|atrocities|abuses|repression|crackdown"
+    r"destruction|suffering|atrocities|abuses|repression|crackdown|shootings?|killings?|massacres?|bombings?|"
+    r"strikes|areas|parts|provinces|coast|coastline|waters|airspace|soil"
 )
 _PLACE_LEFT = re.compile(
     r"(?:(?:^\s*|\b)(?-i:in|across|throughout|within|inside|into|regarding|concerning|about|toward|towards|"
@@ -146,7 +152,9 @@ _PLACE_LEFT = re.compile(
     r"|\b(?:regard|respect|relation|reference) to"
     r"|\bdiscuss(?:ed|es|ing)?"
     r"|\b(?:positions?|polic(?:y|ies)|stances?|views?)\s+(?:on|toward|towards|regarding|concerning)"
-    rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within))"
+    # "the stability and security of X", "peace, stability and prosperity in X": coordinated nouns
+    rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within)"
+    rf"|\b(?:{_SITUATION_NOUNS})(?:\s*,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\s+(?:of|in|for|inside|within|across|throughout))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -203,6 +211,7 @@ _COORD_SEAS = re.compile(
 # conflict or crisis on its soil ("Russia's war against Ukraine" in a U.S.-Ukraine statement).
 _CONFLICT_BEFORE = re.compile(
     r"\b(?:war|aggression|invasion|occupation|conflict|crisis|attacks?|violence|fighting|hostilities"
+    r"|shootings?|killings?|massacres?|bombings?"
     r"|annexation|territorial integrity|sovereignty|humanitarian situation|reconstruction)"
     r"(?:\s+(?:in|of|against|on|upon|within))?(?:\s+the)?\s*$",
     re.IGNORECASE,
@@ -260,6 +269,36 @@ def _corridors(text: str) -> list[Mention]:
     return out
 
 
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{3,8})\)")
+# "the Syrian crisis", "the Yemeni conflict": a national adjective before a crisis noun names the place
+_DEMONYM_CRISIS_NOUNS = r"crisis|crises|conflict|civil\s+war|situation|peace\s+process"
+_PARTY_CRISIS_NOUNS = {"crisis", "crises", "conflict", "civil war"}
+
+
+@lru_cache(maxsize=1)
+def _demonym_re() -> tuple[re.Pattern, dict[str, Region]]:
+    from pipeline.extract.actor_lexicon import lexicon
+    dem = lexicon().demonyms
+    by_iso = {r.iso3: r for r, _ in gazetteer()[0].values() if r.iso3 and r.region_type in ("country", "territory")}
+    places = {d: by_iso[iso] for d, iso in dem.items() if iso in by_iso and d[:1].isupper() and not d.isupper()
+              and "." not in d}
+    alt = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
+    return re.compile(rf"\b(?:the|a)\s+({alt})\s+({_DEMONYM_CRISIS_NOUNS})\b"), places
+
+
+def _demonym_places(text: str, parties_iso3: frozenset[str]) -> list[Mention]:
+    if not any(w in text for w in ("crisis", "crises", "conflict", "war", "situation", "process")):
+        return []
+    rx, places = _demonym_re()
+    out = []
+    for m in rx.finditer(text):
+        region = places[m.group(1)]
+        if region.iso3 in parties_iso3 and re.sub(r"\s+", " ", m.group(2)) not in _PARTY_CRISIS_NOUNS:
+            continue
+        out.append(Mention(m.start(1), m.end(1), region))
+    return out
+
+
 def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[Mention]:
     """Grounded mentions of regions of concern, sorted and non-overlapping.
 
@@ -285,6 +324,9 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
     for cm in _corridors(text):
         found.append(cm)
         taken.append((cm.start, cm.end))
+    for dm in _demonym_places(text, parties_iso3):
+        found.append(dm)
+        taken.append((dm.start, dm.end))
     n = len(ws)
     matches = list(index.matches(ws))
     # a party whose soil sees a conflict ("the war in eastern Ukraine", "aggression against Ukraine"):
@@ -303,7 +345,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         region, needs_context = regions[rid]
         nxt = ws[j] if j < n else None
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
-        if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and nxt[0].isalpha() and "\n" not in text[end:nxt[1]]:
+        if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and (nxt[0].isalpha() or re.match(r"[\w.]+-[A-Z]", nxt[0])) \
+                and "\n" not in text[end:nxt[1]]:  # also "the Jerusalem U.S.-Israel Declaration"
             continue
         prev = ws[i - 1] if i > 0 else None
         if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
@@ -324,6 +367,9 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             continue
         if needs_context and not is_place_context(text, start):
             continue
+        acr = _ACRONYM_AFTER.match(text, end)
+        if acr and not acr.group(1).endswith("".join(w[:1] for w in re.split(r"[\s-]+", text[start:end])).upper()):
+            continue  # "... Refugees in the Near East (UNRWA)": the end of a body's name
         # an abbreviation before a lower-case noun is an adjective: "U.S. medical devices"
         if needs_context and (("." in ws[i][0]) or ws[i][0].isupper()) and nxt and nxt[0][:1].islower() \
                 and nxt[0] not in _FUNCTION_WORDS:

@@ -51,7 +51,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     parties = find_parties(st, doc, actor_mentions)
     region_mentions = find_regions(doc, party_states(parties))
     agreement_mentions = qualify_generic_agreements(drop_events(find_agreements(doc)), parties)
-    commitments = find_commitments(doc, sentences, parties, actor_mentions) if parties else []
+    commitments = find_commitments(doc, sentences, parties, actor_mentions, st.title) if parties else []
     if st.title is None and parties:
         st = replace(st, title=derive_title(parties))
     return StatementExtraction(

@@ -131,3 +131,21 @@ def test_a_recipient_with_will_be_receiving_is_no_pledge():
 def test_the_also_slip_for_they():
     t = "Norvia and Selda reaffirmed the alliance. The also emphasized the importance of ports."
     assert rows(t) == [("reaffirmed", "reaffirmation", BOTH), ("emphasized", "emphasis", BOTH)]
+
+
+def test_a_possessive_after_welcomed_is_no_guest():
+    rhea = Actor("rhea-moss", "Rhea Moss", "person")
+    ivo = Actor("ivo-kask", "Ivo Kask", "person")
+    text = "Prime Minister Ivo Kask welcomed President Rhea Moss's initiative to convene a summit of Norway and Chile."
+    assert _real(text, {"Rhea Moss": rhea, "Ivo Kask": ivo}, ["NOR", "CHL"]) == []
+
+
+def test_a_past_verb_host_does_not_reach_into_a_relative_clause():
+    t = ("Norvia and Selda again demonstrated their commitment in Lorta, where they engaged with experts, "
+         "welcomed new members and noted progress.")
+    assert rows(t) == []
+
+
+def test_continued_opening_a_paragraph_is_an_adjective():
+    t = "Norvia and Selda will build a port.\n\nContinued investment in the port remains vital."
+    assert rows(t) == [("will", "pledge", BOTH)]

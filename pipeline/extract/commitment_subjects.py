@@ -149,6 +149,8 @@ class SubjectRules:
         for _ in range(5):  # title words before the guest's name
             nxt = self.starts.get(q + 1) if self.text[q:q + 1] == " " else None
             if nxt is not None and nxt.entity.actor_type == "person":
+                if re.match(r"[’']s\b", self.text[nxt.end:nxt.end + 3]):
+                    return False  # "welcomed President X's initiative": no guest
                 return nxt.entity.actor_id != host.entity.actor_id and self._party_of(nxt.entity) is None
             cap = _CAPITALISED_WORD.match(self.text, q, end)
             if cap is None:
@@ -386,5 +388,6 @@ class SubjectRules:
                 subj = _Subj(None, "3sg", subj.start)
             subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
             subj.past = w in ("had", "did", "was", "were") or w not in _FINITE_AUX
+            subj.weak = w not in _FINITE_AUX  # a past verb read as such by its ending: hosts "and" only
             out.append(subj)
         return out

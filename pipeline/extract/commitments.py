@@ -88,6 +88,9 @@ _MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not|[a-z]+ly)\s+)?be\s+
                             r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")
 # an item paragraph that ends like a list item ("robust information sharing;", "...; and"): more follow
 _LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")
+# "demonstrated X in Prague, where they engaged ... and noted": a clause of another subject between
+_SUBORDINATE_BETWEEN = re.compile(r"\b(?:where|which|who|whom|when|while|whereas|that|as|after|before|since|because)\b",
+                                  re.IGNORECASE)
 _DETERMINERS = frozenset("the a an any all every each their our its this these those".split())
 # "will be receiving / getting from": the subject is a recipient, not a party acting
 _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining|benefit+ing|given|granted)\b")
@@ -291,7 +294,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
                 # progress and intends to ...") among them
                 hosts = stack + [a for a in aux_subjects if a.start < coord_start and a not in stack
-                                 and not any(x.start == a.start for x in stack)]
+                                 and not any(x.start == a.start for x in stack)
+                                 and (not a.weak or prev == "and" and not _SUBORDINATE_BETWEEN.search(
+                                     text, -2 - a.last_end, coord_start))]
                 hosts.sort(key=lambda x: x.start)
                 cands = [s for s in reversed(hosts) if self._agrees(form, rule.rule, s)]
                 host = cands[0] if cands else None

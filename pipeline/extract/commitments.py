@@ -53,6 +53,7 @@ from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
+from pipeline.extract.actors import doc_text
 from pipeline.extract.commitment_subjects import SubjectRules
 from pipeline.extract.parties import _groupings
 from pipeline.extract.time_expressions import find_time_expression
@@ -452,7 +453,7 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
                      actor_mentions: list[Mention], title: str | None = None) -> list[Commitment]:
     """Commitment clauses of one statement, in text order (``title``: the statement's title, which
     may say whose leader a person named in the text is)."""
-    ex = _Extractor(doc.text, parties, actor_mentions, title)
+    ex = _Extractor(doc_text(doc), parties, actor_mentions, title)  # cached: spaCy rebuilds doc.text per access
     if not ex.party_ids:
         return []
     out: list[Commitment] = []

@@ -7,7 +7,9 @@ reiterated ..." or "The President and the Taoiseach agreed ..." as those parties
 It also reads a demonym before title words ("Seldan National Security Advisor X"), a title of a
 state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
 and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
-Adviser Y"). There is no gazetteer of office holders: persons are resolved from the text only.
+Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
+``_title_countries``), and a bare "His Majesty" as the one monarch named. There is no gazetteer
+of office holders: persons are resolved from the text and title only.
 """
 from __future__ import annotations
 

@@ -55,6 +55,7 @@ class _Subj:
     forum: bool = False
     last_end: int = -1  # end of this subject's latest predicate
     verb_items: bool = False  # introduces items that are bare verbs ("agree to the following steps:")
+    weak: bool = False  # subject of an "-ed" verb that is no trigger: hosts a trigger after "and" only
 
 
 @dataclass

@@ -26,8 +26,36 @@ _SPEECH_FUTURE = re.compile(r"[^.;:]{0,120}?\b(?:will|shall|would|intends?\s+to|
 _SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
 
 
+# "agreed that our two nations will work together": a future act agreed (pledge); the modal is its trigger's
+_AGREED_FUTURE = re.compile(r"[^.;:]{0,100}?\b(will|shall|must)\b")
+# "agreed to a Framework for X", "agreed on the text of a declaration": an instrument agreed at this meeting
+_AGREED_INSTRUMENT = re.compile(r"\s*(?:(?:to|on|upon)\s+)?(?:a|an|the)\s+(?:(?:new|joint|final|text\s+of\s+(?:a|an|the))\s+)?"
+                                r"(?:[A-Z][\w-]*\s+){0,3}?(?:framework|agreement|roadmap|road\s+map|action\s+plan"
+                                r"|declaration|memorandum|arrangement|protocol|charter|accord|treaty|extension|renewal)\b", re.IGNORECASE)
+
+
+def _clause_end(after: str, pos: int) -> int:
+    """End of the clause that runs on at ``pos`` (a comma, a relative pronoun or the sentence end)."""
+    m = re.search(r",|;|\b(?:that|which|who)\b", after[pos:])
+    return pos + m.start() if m else len(after)
+
+
+_PARTIES_WORD = re.compile(r"\b(?:we|they|our|both|each|the\s+(?:two|three|four)|all\s+(?:three|four)\s+)\b", re.IGNORECASE)
+
+
 class KindRules:
     """Mixin of the extractor: kind refinement and agreement."""
+
+    def _parties_subject(self, start: int, end: int) -> bool:
+        """The clause subject in text[start:end] is the parties: "we", "our two nations", "both", "the two
+        sides", or a party named (not "Iraq's security forces": a possessive names someone else)."""
+        if _PARTIES_WORD.search(self.text, start, end):
+            return True
+        for mm in self.mentions:
+            if start <= mm.start < end and self._party_of(mm.entity) is not None \
+                    and not re.match(r"[’']s\b", self.text[mm.end:mm.end + 3]):
+                return True
+        return False
 
     @staticmethod
     def _agrees(form: str, rule: str, s: _Subj) -> bool:
@@ -53,6 +81,9 @@ class KindRules:
         nxt_w = nxt.group(1).lower() if nxt else ""
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
+        elif rule.pattern in ("agree to", "agree on|upon", "agree") and (im := _AGREED_INSTRUMENT.match(after)) \
+                and not find_time_expression(self.text, m.end(), m.end() + _clause_end(after, im.end())):
+            kind = "establishment"  # a later time in its own clause ("agreed on a roadmap by 2027"): pledge
         elif rule.rule in ("agree", "decide"):
             if (nxt_w in self.lex.establishing and self.lex.form_of.get(nxt_w) == "base") or _RESTART.match(nxt_w):
                 t = find_time_expression(self.text, m.end(), sent.end)
@@ -61,6 +92,10 @@ class KindRules:
                 kind = "instruction"  # "decided to instruct X to ...": the inner verb decides
             else:
                 kind = "pledge"
+        elif rule.pattern == "agree that" and (fm := _AGREED_FUTURE.match(after)) \
+                and self._parties_subject(m.end(), m.end() + fm.start(1)):
+            kind = "pledge"
+            self.absorbed.add(m.end() + fm.start(1))
         elif rule.rule == "speech":  # "conveyed that X will", "told Y that": the kind of what it carries
             if _SPEECH_FUTURE.match(after):
                 kind = "pledge"
@@ -72,7 +107,7 @@ class KindRules:
             if not re.match(r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*(?:its|their|our|the)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
+                r"\s*(?:its|their|our|the|an?)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):

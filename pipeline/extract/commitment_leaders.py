@@ -7,7 +7,9 @@ reiterated ..." or "The President and the Taoiseach agreed ..." as those parties
 It also reads a demonym before title words ("Seldan National Security Advisor X"), a title of a
 state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
 and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
-Adviser Y"). There is no gazetteer of office holders: persons are resolved from the text only.
+Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
+``_title_countries``), and a bare "His Majesty" as the one monarch named. There is no gazetteer
+of office holders: persons are resolved from the text and title only.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from pipeline.model import Actor, Mention
 # party's leader (general knowledge of the genre, not of one statement).
 LEADER_TITLES = frozenset({
     "president", "prime minister", "chancellor", "premier", "taoiseach", "king", "queen", "emir", "amir",
-    "sultan", "crown prince", "sheikh", "his majesty", "her majesty", "his royal highness", "his highness"})
+    "sultan", "crown prince", "sheikh", "his majesty", "her majesty", "his royal highness", "his highness",
+    # their deputies and foreign ministers speak for their state in readouts the same way
+    "vice president", "vice-president", "deputy prime minister", "foreign minister", "secretary of state"})
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +42,13 @@ def _title_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     anywhere = re.compile(r"(?<![\w-])(" + trie + r")(?![\w-])")
     return before, title_of, anywhere
 
+
+MONARCH_TITLES = frozenset({"king", "queen", "emir", "amir", "sultan", "crown prince", "his majesty", "her majesty",
+                            "his royal highness", "his highness"})
+# the honorifics that stand alone for a monarch ("His Majesty welcomed ...")
+MONARCH_HONORIFICS = ("his majesty", "her majesty", "his royal highness", "her royal highness", "his highness",
+                      "her highness")
+HONORIFIC_RE = re.compile(r"(?<![\w-])(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness)(?![\w-])")
 
 # "X, Minister of Foreign Affairs of Norway, ...": the title words between a name and "of <state>"
 _APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8}?of\s+(?:the\s+)?")
@@ -71,7 +82,33 @@ def _norm_title(t: str) -> str:
     return re.sub(r"\s+", " ", t).lower()
 
 
-def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+def _title_countries(title: str | None, parties: list[Actor], country: dict[str, str | None],
+                     names: dict[str, set[str]]) -> None:
+    """"Meeting of President A and His Majesty King B of Jordan": a person named in the statement's
+    title right before "of <party>" is that party's (sets ``country`` for persons still without one)."""
+    if not title:
+        return
+    from pipeline.extract.actors import find_actors  # the title is short: one look-up per statement
+    party_ids = {a.actor_id for a in parties}
+    title = re.sub(r"\s+", " ", title)
+    for st in find_actors(title):
+        if not isinstance(st.entity, Actor) or st.entity.actor_id not in party_ids:
+            continue
+        run = _TITLE_NAME_OF.search(title, max(0, st.start - 90), st.start)
+        if run is None:
+            continue
+        words = run.group(1)
+        for pid, forms in names.items():
+            if country.get(pid) is None and any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", words) for f in forms):
+                country[pid] = st.entity.actor_id
+
+
+# "... His Majesty King Abdullah II of (the) ": the capitalised run (a title and a name) before "of <state>"
+_TITLE_NAME_OF = re.compile(r"((?:[A-Z][\w.’'-]*,?\s+){1,8}?)of\s+(?:the\s+)?$")
+
+
+def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
+               title: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Per statement: person actor_id -> party, and title ("president", "taoiseach") -> party.
 
     A person's party is its country when that is a party ("President X of the United States",
@@ -109,6 +146,11 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tupl
             if implied and country[ent.actor_id] is None:
                 country[ent.actor_id] = implied
             pos = bm.start(1)
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if isinstance(m.entity, Actor) and m.entity.actor_type == "person":
+            names.setdefault(m.entity.actor_id, set()).add(text[m.start:m.end])
+    _title_countries(title, parties, country, names)
     ends = {m.end: m for m in mentions if isinstance(m.entity, Actor) and m.entity.actor_type == "state"}
     for m in mentions:  # "Seldan National Security Advisor X": a demonym before the title words
         if not isinstance(m.entity, Actor) or m.entity.actor_type != "person" or country.get(m.entity.actor_id):
@@ -147,6 +189,12 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention]) -> tupl
         for t in titles:
             owners.setdefault(t, set()).add(person_party.get(pid) or country.get(pid) or pid)
     title_party = {t: next(iter(o)) for t, o in owners.items() if len(o) == 1 and next(iter(o)) in party_set}
+    monarchies = {person_party.get(pid) or country.get(pid) for pid, titles in person_titles.items()
+                  if titles & MONARCH_TITLES}
+    if len(monarchies) == 1 and next(iter(monarchies)) in party_set:
+        # "His Majesty thanked ...": the bare honorific is the one monarch's (one party has a king)
+        for h in MONARCH_HONORIFICS:
+            title_party.setdefault(h, next(iter(monarchies)))
     for t, iso in lx.titles.items():  # "the Taoiseach": a title only one state has
         if iso in party_set and _norm_title(t) not in owners:
             title_party[_norm_title(t)] = iso

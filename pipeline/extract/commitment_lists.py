@@ -112,6 +112,8 @@ class ListRules:
         if nxt and (nxt.group(1).lower() in PREPOSITIONS or nxt.group(1).lower() in ("by", "at")):
             return False  # "Signed at X on ...": a participle, not an elided subject
         rule = self.lex.rules[lm.lastgroup]
+        if rule.rule == "continue":
+            return False  # "Continued investment in X": an adjective, as in the clause scan
         subj = _Subj(self.lead.committers, "pl", body_start, past=True)
         kind = self._kind(rule, "past", lm, text[lm.end():sent.end], False, sent, subj, False)
         if kind is None:

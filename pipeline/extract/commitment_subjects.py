@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.commitment_grammar import BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
-from pipeline.extract.commitment_leaders import _norm_title, _title_regexes
+from pipeline.extract.commitment_grammar import ADVERBS, BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
+from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
 from pipeline.model import Actor, Mention
 
 RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())
@@ -55,6 +55,8 @@ MEMBER_HEADS = frozenset(("members", "participants"))
 _SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
 outgoing acceding observer associate prospective remaining""".split())
 
+# words of a parenthetical that only gives a party's short names ("(United States, or U.S.)", "(hereinafter 'X')")
+_PAREN_WORDS = frozenset("or and the hereinafter collectively together jointly referred to as".split())
 _CAPITALISED_WORD = re.compile(r"\s+([A-Z][\w.-]*)")
 
 
@@ -74,8 +76,10 @@ class SubjectRules:
         for m in self.mentions:
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         out = []
-        for tm in _title_regexes()[2].finditer(text):
-            s, e = tm.start(1), tm.end(1)
+        found = [(tm.start(1), tm.end(1), tm.group(1)) for tm in _title_regexes()[2].finditer(text)]
+        if any(h in self.title_party for h in MONARCH_HONORIFICS):
+            found += [(hm.start(), hm.end(), hm.group(0)) for hm in HONORIFIC_RE.finditer(text)]
+        for s, e, title in found:
             if any(covered[s:e]):
                 continue
             nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[e:e + 12])
@@ -89,7 +93,7 @@ class SubjectRules:
             else:
                 if re.match(r"\s*[A-Z][a-z]", text[e:e + 3]):
                     continue  # "President Xyz" with an unrecognised name
-                pid = self.title_party.get(_norm_title(tm.group(1)))
+                pid = self.title_party.get(_norm_title(title))
             if pid is None or pid not in by_id:
                 continue
             out.append(Mention(s, e, by_id[pid]))
@@ -132,6 +136,27 @@ class SubjectRules:
         if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
             return None  # "welcomed Finland's accession": a leader is the guest, not a state
         return self._party_of(cand.entity)
+
+    def _unresolved_pair(self, subj_end: int, pos: int, end: int) -> bool:
+        """"Vice President A welcomed Prime Minister B to X": in a two-party statement, a person whose
+        party is unknown hosting another such person; the meeting is then both parties' whoever is who."""
+        if len(self.party_ids) != 2:
+            return False
+        host = self.by_end.get(subj_end)
+        if host is None or host.entity.actor_type != "person" or self._party_of(host.entity) is not None:
+            return False
+        q = pos
+        for _ in range(5):  # title words before the guest's name
+            nxt = self.starts.get(q + 1) if self.text[q:q + 1] == " " else None
+            if nxt is not None and nxt.entity.actor_type == "person":
+                if re.match(r"[’']s\b", self.text[nxt.end:nxt.end + 3]):
+                    return False  # "welcomed President X's initiative": no guest
+                return nxt.entity.actor_id != host.entity.actor_id and self._party_of(nxt.entity) is None
+            cap = _CAPITALISED_WORD.match(self.text, q, end)
+            if cap is None:
+                return False
+            q = cap.end()
+        return False
 
     def _last_person_party(self, pos: int) -> str | None:
         """The party of the last person named in the 400 characters before ``pos`` (None: not a party's)."""
@@ -184,6 +209,16 @@ class SubjectRules:
                 continue
             m = self.by_end.get(end)
             w = tokens.low[i]
+            if w == ")":
+                # "X (United States, or U.S.) and Y (Guatemala) have": a parenthetical of short names
+                j = i - 1
+                while j > floor and i - j < 14 and tokens.low[j] != "(" and (
+                        tokens.low[j] in _PAREN_WORDS or not tokens.low[j][0].isalnum()
+                        or tokens.text[tokens.spans[j][0]].isupper()):
+                    j -= 1
+                if j > floor and tokens.low[j] == "(":
+                    i = j - 1
+                    continue
             if m is not None and m.start >= tokens.spans[floor][0]:
                 j = i
                 while j > floor and tokens.spans[j - 1][1] > m.start:
@@ -192,7 +227,9 @@ class SubjectRules:
                 saw_person = m.entity.actor_type == "person"
                 i = j - 1
                 continue
-            if w in HEAD_NOUNS and (not items or items[-1][1] == "head" or items[-1][2] == "of"):
+            if w in HEAD_NOUNS and (not items or items[-1][1] == "head" or items[-1][2] == "of"
+                                    or (items[-1][2] == "and" and len(items) > 1 and items[-2][1] == "head")):
+                # "the Ministers and Representatives of X": two heads joined by "and"
                 items.append((i, "head", w))  # "The Chinese side", "the leaders of X"
                 i -= 1
                 continue
@@ -217,6 +254,8 @@ class SubjectRules:
         if not any(t == "actor" for _, t, _ in items):
             return None, ""
         status = _is_boundary_token(tokens, i, floor)
+        if not status and i >= floor and tokens.low[i] == "we" and items[-1][2] == "the":
+            status = "main"  # "..., we the Ministers of A, B and C recognize": an apposition of "we"
         if not status:
             # "Under the X Dialogue, the United States, Mexico, and Canada": restart after a comma
             commas = [n for n, (_, t, w) in enumerate(items) if t == "conn" and w == ","]
@@ -253,7 +292,9 @@ class SubjectRules:
         if not ids:
             return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
         committers = self._order(ids)
-        plural = len(committers) > 1 or any(h in PLURAL_HEADS for h in heads)
+        plural = len(committers) > 1 or any(h in PLURAL_HEADS for h in heads) or any(
+            t == "actor" and ent.actor_type == "office" and ent.name.split()[-1].lower() in PLURAL_HEADS
+            for _, t, ent in items)  # "We the Leaders of the G7 remain": an office in the plural
         return _Subj(committers, "pl" if plural else "3sg", start), "main"
 
     def _collective_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
@@ -319,11 +360,24 @@ class SubjectRules:
         ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""
         out = []
         for j in range(floor + 1, len(tokens.spans)):
-            if tokens.low[j] not in _FINITE_AUX:
-                continue
-            subj, status = self._collective_subject(tokens, j - 1, floor)
+            w = tokens.low[j]
+            k = j - 1
+            if w not in _FINITE_AUX:
+                # "The United States and Mongolia also promoted X ... and noted Y": a past verb that is no
+                # trigger, right after a run of actor mentions (adverbs between)
+                if not (len(w) > 4 and w.endswith("ed")):
+                    continue
+                while k > floor and tokens.low[k] in ADVERBS:
+                    k -= 1
+                if self.by_end.get(tokens.spans[k][1]) is None:
+                    continue
+                subj, status = self._run_subject(tokens, k, floor)
+                if subj is None or subj.committers is None:
+                    continue
+            else:
+                subj, status = self._collective_subject(tokens, k, floor)
             if subj is None and status != "sub":
-                subj, status = self._run_subject(tokens, j - 1, floor)
+                subj, status = self._run_subject(tokens, k, floor)
             if status == "sub" or subj is None:
                 continue
             p = tokens.last_before(subj.start)
@@ -333,6 +387,7 @@ class SubjectRules:
             if status == "nonparty" or subj.committers is None:
                 subj = _Subj(None, "3sg", subj.start)
             subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
-            subj.past = tokens.low[j] in ("had", "did", "was", "were")
+            subj.past = w in ("had", "did", "was", "were") or w not in _FINITE_AUX
+            subj.weak = w not in _FINITE_AUX  # a past verb read as such by its ending: hosts "and" only
             out.append(subj)
         return out

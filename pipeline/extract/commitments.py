@@ -53,6 +53,7 @@ from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
+from pipeline.extract.actors import doc_text
 from pipeline.extract.commitment_subjects import SubjectRules
 from pipeline.extract.parties import _groupings
 from pipeline.extract.time_expressions import find_time_expression
@@ -88,12 +89,22 @@ _MODAL_PASSIVE = re.compile(r"\s+(?:(?:also|further|then|not|[a-z]+ly)\s+)?be\s+
                             r"|built|led|set|kept|paid|known|shown|seen|chosen|drawn|written)\b")
 # an item paragraph that ends like a list item ("robust information sharing;", "...; and"): more follow
 _LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")
+# "demonstrated X in Prague, where they engaged ... and noted": a clause of another subject between
+_SUBORDINATE_BETWEEN = re.compile(r"\b(?:where|which|who|whom|when|while|whereas|that|as|after|before|since|because)\b",
+                                  re.IGNORECASE)
+_DETERMINERS = frozenset("the a an any all every each their our its this these those".split())
+# "will be receiving / getting from": the subject is a recipient, not a party acting
+_MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining|benefit+ing|given|granted)\b")
+# "we see cooperation in this space as essential": "as" and a word of value within the clause
+_AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
+                       r"|important|indispensable|fundamental|central|necessary|integral|paramount|priority|priorities"
+                       r"|cornerstone|pillar|foundation|opportunity|opportunities|threat|threats|partners?|model)\b")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
 
 class _Extractor(SubjectRules, ListRules, KindRules):
-    def __init__(self, text: str, parties: list[Actor], mentions: list[Mention]):
+    def __init__(self, text: str, parties: list[Actor], mentions: list[Mention], title: str | None = None):
         self.text = text
         self.lex = load_lexicon()
         seen = []
@@ -104,7 +115,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         self.party_set = frozenset(seen)
         self.mentions = sorted((m for m in mentions if isinstance(m.entity, Actor)),
                                key=lambda m: (m.start, -m.end))
-        self.person_party, self.title_party = leader_map(text, parties, self.mentions)
+        self.person_party, self.title_party = leader_map(text, parties, self.mentions, title)
         self.appositions = appositions(text, self.mentions)
         titled = self._title_mentions(parties)
         self.title_starts = frozenset(m.start for m in titled)
@@ -118,6 +129,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             if cur is None or m.start < cur.start:
                 self.by_end[m.end] = m
         self.last_plural: tuple[str, ...] | None = None
+        self.absorbed: set[int] = set()  # modals that an "agree that" pledge carries (no row of their own)
         self.lead: _Subj | None = None
         self.groupings = _groupings()
 
@@ -171,12 +183,17 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue
             if first_word in ("value", "values") and nxt_w in ("chain", "chains", "added"):
                 continue  # "value chains": a noun
+            if first_word.startswith("hail") and nxt_w == "from":
+                continue  # "hails from": an origin
+            if rule.rule == "as_frame" and not _AS_FRAME.match(after):
+                continue  # "see", "view": a position only as "see X as essential"
             if rule.pattern == "continue" and form in ("past", "ing"):
                 continue  # "pledged continued support", "continuing efforts": not an intention
-            adj_pledge = False
+            adj_pledge = pair_host = False
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
-                if vm is None or self._item_trigger(m.end() + vm.start(1), sent.end):
+                if vm is None or (self._item_trigger(m.end() + vm.start(1), sent.end)
+                                  and vm.group(1).lower() not in _PERCEIVE):
                     continue  # "pleased to announce": the next verb decides
                 # "delighted to partner": an adjective frame with an infinitive is a pledge;
                 # "pleased to see X": a reaction, the adjective's own kind
@@ -224,8 +241,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # passive: "was supported by"
             if form == "past" and be_aux and first_word not in _adjectival_triggers():
                 continue  # passive without a party as agent: "the group is tasked to", "X was launched"
-            if rule.rule == "modal" and _MODAL_PASSIVE.match(after):
-                continue  # "The Task Force will be chaired by ...": a passive, no intention of its subject
+            if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)):
+                continue  # "The Task Force will be chaired by ...", "X will be receiving": no intention of its subject
+            if rule.rule == "modal" and trig_start in self.absorbed:
+                continue  # "agreed that we all must ...": the modal of an "agree that" pledge
             if k < floor:
                 continue  # no subject (an item verb is handled by _item)
             prev = tokens.low[k]
@@ -237,6 +256,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     and self._last_person_party(sent.start) is not None:
                 # "He also reaffirmed ...": the person the previous sentence spoke of, if a party's leader
                 subj = _Subj((self._last_person_party(sent.start),), "3sg", tokens.spans[k][0])
+            elif (prev == "the" and k == floor and form == "past" and tokens.low[k + 1] in ("also", "jointly", "further")
+                  and nxt_w in _DETERMINERS and self.last_plural):
+                # "The also emphasized the importance": a slip for "They" (an article before an adverb and a verb)
+                subj = _Subj(self.last_plural, "pl", tokens.spans[k][0])
             elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
                 if status != "main":
@@ -272,15 +295,25 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
                 # progress and intends to ...") among them
                 hosts = stack + [a for a in aux_subjects if a.start < coord_start and a not in stack
-                                 and not any(x.start == a.start for x in stack)]
+                                 and not any(x.start == a.start for x in stack)
+                                 and (not a.weak or prev == "and" and not _SUBORDINATE_BETWEEN.search(
+                                     text, -2 - a.last_end, coord_start))]
                 hosts.sort(key=lambda x: x.start)
-                for s in reversed(hosts):
-                    if self._agrees(form, rule.rule, s):
-                        host = s
-                        break
+                cands = [s for s in reversed(hosts) if self._agrees(form, rule.rule, s)]
+                host = cands[0] if cands else None
+                if (form == "past" and host is not None and host.committers is None and not host.past
+                        and host.last_end <= -2):
+                    # "The US noted that the MAF has X and thanked Mongolia": the reported clause's
+                    # present-tense subject is no host of a past verb; the reporting party's is
+                    host = next((s for s in cands[1:] if s.committers and s.past), host)
+                if host is None and form == "base" and prev == "and" and nxt_w in _DETERMINERS \
+                        and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis"):
+                    # "They noted with concern X and support any effort": a tense slip after a past predicate
+                    host = next((s for s in reversed(hosts) if s.committers and s.past and s.number in ("1pl", "pl")
+                                 and s.last_end >= 0), None)
                 if host is None or host.committers is None:
                     continue
-                if host.last_end <= -2 and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
+                if host.last_end <= -2 and form != "past" and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
                     continue  # "X are making investments to decarbonize ... and support ...": infinitives
                 if (bare_comma and form != "past" and host.last_end >= 0
                         and _INFINITIVE.search(text, host.last_end, m.start())):
@@ -298,6 +331,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     subj, status = self._run_subject(tokens, k, floor)
                 if status == "sub":
                     continue
+                if (subj is not None and subj.committers is None and status == "nonparty"
+                        and (rule.rule == "host" or "welcome" in rule.first_lemmas)
+                        and self._unresolved_pair(tokens.spans[k][1], m.end(), sent.end)):
+                    subj = _Subj(self.party_ids, "3sg", subj.start)
+                    pair_host = True
                 if subj is None and we and we.group(0) == "We" and status in ("", "nonparty") and not found and len(stack) == 1 \
                         and stack[0].start == we.start() and prev != "having":
                     # "We the Leaders of the X remain resolved": the predicate after an apposition without commas
@@ -334,7 +372,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
                 # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting
                 guest = self._guest(m.end(), sent.end)
-                if guest is not None and guest not in committers:
+                if pair_host:
+                    kind = "consultation"
+                elif guest is not None and guest not in committers:
                     kind, committers = "consultation", self._order(committers + (guest,))
                 elif rule.rule == "host" and not _MEETING_OBJECT.match(text, m.end(), sent.end):
                     continue
@@ -410,9 +450,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
 
 
 def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
-                     actor_mentions: list[Mention]) -> list[Commitment]:
-    """Commitment clauses of one statement, in text order."""
-    ex = _Extractor(doc.text, parties, actor_mentions)
+                     actor_mentions: list[Mention], title: str | None = None) -> list[Commitment]:
+    """Commitment clauses of one statement, in text order (``title``: the statement's title, which
+    may say whose leader a person named in the text is)."""
+    ex = _Extractor(doc_text(doc), parties, actor_mentions, title)  # cached: spaCy rebuilds doc.text per access
     if not ex.party_ids:
         return []
     out: list[Commitment] = []

@@ -306,3 +306,11 @@ def test_a_demonym_before_an_international_body_names_the_states_own_body():
     got = [(text[m.start:m.end], m.entity.actor_type, m.entity.country) for m in find_actors(text)]
     assert ("UN Security Council", "international_organization", None) in got
     assert all(not (t == "Security Council" and k == "international_organization") for t, k, _ in got)
+
+
+def test_a_state_after_of_belongs_to_the_person_before_it():
+    doc = make_doc("Prime Minister Ana Ruiz of Chile and Vice President Omar Lind met today in Santiago.")
+    countries = {m.entity.name: m.entity.country for m in find_actors(doc) if m.entity.actor_type == "person"}
+    assert countries == {"Ana Ruiz": "CHL", "Omar Lind": None}
+    doc = make_doc("Canadian Ambassador Omar Lind met the press.")
+    assert [m.entity.country for m in find_actors(doc) if m.entity.actor_type == "person"] == ["CAN"]

@@ -14,6 +14,8 @@ from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
 from pipeline.model import Actor
 
+_AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?$")  # "... of (the) " just before a state
+
 
 def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
              state_hits: list[tuple[int, int, str]], gaz: list[_Cand]) -> tuple[list[_Cand], set[int]]:
@@ -102,6 +104,9 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                         if toks[run[q]].text in lx.title_last:
                             break
                         iso = accepted.get(toks[run[q]].start)
+                        if iso and _AFTER_OF.search(text, max(0, toks[run[q]].start - 9), toks[run[q]].start):
+                            # "Prime Minister A of Chile and Vice President B": Chile is A's
+                            break
                         if iso:
                             country = iso
                             break

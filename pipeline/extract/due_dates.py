@@ -50,13 +50,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.months import MONTH, MONTHS
+
 __all__ = ["Candidate", "find_due_candidates", "resolve_due_date"]
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTHS, _MONTH = MONTHS, MONTH
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d%,.]\d)(?!\s*(?:%|percent|per cent|tons?|tonnes?|people|Agenda)\b)"
 _NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "fifteen": 15,

@@ -11,18 +11,15 @@ status without a date (most do: "today we sign") gives null.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+
+from pipeline.extract.months import MONTH, MONTHS
 
 __all__ = ["event_date"]
 
 WINDOW = 80
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTHS, _MONTH = MONTHS, MONTH
 _YEAR = r"(?P<year>(?:19|20)\d{2})\b"
 _DATE = (rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
          rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>January|February|March|April|May|June|July"

@@ -18,6 +18,7 @@ from pipeline.metadata import DATAPACKAGE_PROFILE, PACKAGE, TABLES, VIEWS
 from pipeline.metadata.example import example_sources, example_tables
 from pipeline.publish import DUCKDB_FILENAME, publish_atomically, read_table_csv, write_duckdb, write_package
 from pipeline.publish.chart import CHART_PATHS
+from pipeline.publish.package import GUIDE
 from tests.conftest import EPOCH, snapshot
 
 
@@ -256,12 +257,17 @@ def test_readme_lists_chart_views_and_review(published):
 def test_readme_example_queries_return_rows(published):
     readme = (published / "README.md").read_text(encoding="utf-8")
     queries = readme_sql(readme)
+    guide = readme_sql(GUIDE.read_text(encoding="utf-8"))
+    assert len(guide) == 3 and all(q in queries for q in guide)
+    queries = [q for q in queries if q not in guide]
     assert len(queries) == len(PACKAGE.examples) + len(VIEWS)
     assert sum("FROM v_" in q for q in queries) == len(VIEWS)
     con = duckdb.connect(str(published / DUCKDB_FILENAME), read_only=True)
     try:
         for sql in queries:
             assert con.execute(sql).fetchall(), sql
+        for sql in guide:  # the worked examples name real agreements and countries: they must run here
+            con.execute(sql).fetchall()
     finally:
         con.close()
 

@@ -19,6 +19,8 @@ from .csv_io import conformed_tables, write_table_csv
 from .review import REVIEW_DIR, write_review
 
 DUCKDB_FILENAME = "joint_statements.duckdb"
+# the README's section on identity, dates and codes (prose with worked SQL; tests run its queries)
+GUIDE = Path(__file__).resolve().parent.parent / "metadata" / "guide.md"
 DUCKDB_NAME = DUCKDB_FILENAME  # alias
 
 
@@ -181,6 +183,7 @@ def readme_markdown(
     ]
     for ex in PACKAGE.examples:
         lines += [f"{ex.title}:", "", "```sql", ex.sql, "```", ""]
+    lines += [GUIDE.read_text(encoding="utf-8").rstrip("\n"), ""]
     lines += [
         "## Views",
         "",

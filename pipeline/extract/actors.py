@@ -46,18 +46,10 @@ from pipeline.extract.actor_lexicon import (  # noqa: F401  (the public API of t
 )
 from pipeline.extract.actor_persons import _persons
 from pipeline.extract.actor_tokens import _runs, _select, _tokenize
+from pipeline.extract.nlp import doc_text  # noqa: F401 - imported from here by other extractors
 from pipeline.model import Mention
 
 
-def doc_text(doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy rebuilds it on every access)."""
-    if isinstance(doc, str):
-        return doc
-    ud = doc.user_data
-    text = ud.get("_joint_statements_text")
-    if text is None:
-        text = ud["_joint_statements_text"] = doc.text
-    return text
 
 
 def find_actors(doc) -> list[Mention]:

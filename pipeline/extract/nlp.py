@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 
@@ -20,3 +21,23 @@ def get_nlp() -> Language:
 def make_doc(text: str) -> Doc:
     """Tokenize ``text`` (no pipes run: tokenization is all the extractors need)."""
     return get_nlp().make_doc(text)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on
+    every access); a ``str`` is returned as it is."""
+    if isinstance(doc, str):
+        return doc
+    ud = doc.user_data
+    text = ud.get("_joint_statements_text")
+    if text is None:
+        text = ud["_joint_statements_text"] = doc.text
+    return text
+
+
+def count_words(doc: Doc) -> int:
+    """Tokens that are neither punctuation nor space (read as one array, not token by token)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int((flags.sum(axis=1) == 0).sum())

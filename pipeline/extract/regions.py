@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.extract.nlp import doc_text
 from pipeline.ids import slug
 from pipeline.model import Mention, Region
 
@@ -62,7 +63,7 @@ def doc_words(doc: Doc) -> tuple[str, list[tuple[str, int, int]]]:
     """``doc.text`` and its words, computed once per Doc (shared by the regions and agreements extractors)."""
     cached = doc.user_data.get("_regions_agreements_words")
     if cached is None or cached[0] != len(doc):
-        text = doc.text
+        text = doc_text(doc)  # the text cached on the Doc, shared with the actor extractor
         cached = (len(doc), text, words(text))
         doc.user_data["_regions_agreements_words"] = cached
     return cached[1], cached[2]

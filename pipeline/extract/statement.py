@@ -9,7 +9,7 @@ from pipeline.extract.actors import drop_states_only_in_instruments, find_actors
 from pipeline.extract.agreement_identity import drop_events, qualify_generic_agreements
 from pipeline.extract.agreements import find_agreements, statement_status
 from pipeline.extract.commitments import find_commitments
-from pipeline.extract.nlp import make_doc
+from pipeline.extract.nlp import count_words, make_doc
 from pipeline.extract.parties import find_parties, party_states
 from pipeline.extract.regions import find_regions
 from pipeline.extract.sentences import split_sentences
@@ -40,8 +40,6 @@ def derive_title(parties: list[Actor]) -> str:
     return f"Joint statement by {joined}"
 
 
-def count_words(doc) -> int:
-    return sum(1 for t in doc if not (t.is_punct or t.is_space))
 
 
 def extract_statement(st: Statement) -> StatementExtraction:

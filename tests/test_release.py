@@ -224,3 +224,15 @@ def test_descriptor_pointing_outside_the_package_is_refused(released, tmp_path, 
     shutil.copy(copy / "data" / "regions.csv", tmp_path / "regions.csv")
     assert main(["release", "--out-dir", str(copy), "--dist-dir", str(tmp_path / "d")]) == EXIT_FAILED
     assert "points outside the package" in capsys.readouterr().err
+
+
+def test_rows_are_counted_in_csv_files_with_very_long_fields(tmp_path):
+    import csv
+
+    from pipeline.publish.release import csv_rows
+
+    path = tmp_path / "statements.csv"
+    path.write_text('statement_id,text\na,"' + "word " * 60_000 + '\nmore"\nb,short\n', encoding="utf-8")
+    before = csv.field_size_limit()
+    assert csv_rows(path) == 2  # a 300,000-character field (a long communiqué) is one row
+    assert csv.field_size_limit() == before

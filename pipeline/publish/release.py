@@ -151,9 +151,15 @@ def sha256_file(path: Path) -> str:
 
 
 def csv_rows(path: Path) -> int:
-    """Data rows of a CSV file (quoted line breaks inside a field are one row)."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    """Data rows of a CSV file (quoted line breaks inside a field are one row; a
+    statement's whole text is one field, far over the csv module's default limit)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    finally:
+        csv.field_size_limit(limit)
 
 
 def package_entries(pkg: Path) -> dict[str, Path]:

@@ -436,6 +436,10 @@ def test_crawl_line_and_dateline_in_their_own_paragraphs(tmp_path, opening):
     ("The talks were held in May and will resume in Port Veras.", None),  # a month is no place
     ("Citizens gathered and debated in Ostlandic coffeehouses.", None),   # an adjective, not a name
     ("The hostages held by the group in Northfield must be released.", None),
+    ("President Ruiz welcomed Prime Minister Holm to the Blue House today.", "Blue House"),  # a venue
+    ("The leaders convened at Camp Verdant to open a new era.", "Camp Verdant"),
+    ("The leaders met in Port Veras at the Amber Palace.", "Port Veras"),  # the city before the venue
+    ("They welcomed the ruling of the Court of Arbitration.", None),
 ])
 def test_place_from_the_meeting_sentence(opening, place):
     from pipeline.ingest.meta import first_meeting_place

@@ -1,9 +1,12 @@
 """Metadata: dates, crawl lines, datelines, and the strict sidecar loader."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import yaml
 from dateutil import parser as date_parser
@@ -184,9 +187,24 @@ NOT_PLACES = re.compile(rf"^(?:{_MONTH}|Person|Parallel|Particular|Support|Accor
                         r"Response|Order|View|Recognition|Line|Partnership|Honor|Honour|Celebration)\b")
 
 
+VENUE_HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "places_venue_heads.csv"
+
+
+@lru_cache(maxsize=1)
+def _meeting_venue() -> re.Pattern:
+    """"met today at the White House", "welcomed the Prime Minister to Rideau Hall",
+    "convened at Camp David": a named building or estate after a verb of a meeting."""
+    with VENUE_HEADS_FILE.open(encoding="utf-8") as fh:
+        heads = [r["head"] for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+    venue = (rf"(?:Camp(?: {_NAME_WORD})+|(?:{_NAME_WORD} ){{1,3}}(?:{'|'.join(map(re.escape, heads))}))")
+    return re.compile(r"\b(?:met|meeting|convened|gathered|hosted|welcomed|received)\b[^.;:!?\n]{0,80}?"
+                      rf"\b(?:at|to) (?:the )?(?P<place>{venue})\b(?!['’]s)")
+
+
 def first_meeting_place(text: str, window: int = 1200) -> str | None:
     """The place of the meeting a statement reports, from its opening: a
-    capitalised name after "in" that follows a verb of a meeting held ("met
+    capitalised name after "in" that follows a verb of a meeting held, else a
+    named venue after "at"/"to" ("met at the White House" -> "White House"; "met
     today in Jeddah, Saudi Arabia" -> "Jeddah"; "the Leaders gathered in
     Hiroshima"). A month ("held in May") and nouns such as "in Person" are not
     places; a meeting to come ("will meet in") is not this statement's place."""
@@ -194,7 +212,8 @@ def first_meeting_place(text: str, window: int = 1200) -> str | None:
         place = m.group("place")
         if not NOT_PLACES.match(place):
             return place
-    return None
+    m = _meeting_venue().search(text, 0, window)  # no city named: the venue ("the White House")
+    return m.group("place") if m else None
 
 
 # --------------------------------------------------------------------------- sidecar

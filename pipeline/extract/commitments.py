@@ -52,7 +52,7 @@ from pipeline.extract.commitment_grammar import (
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
-from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
+from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules, is_heading
 from pipeline.extract.actors import doc_text
 from pipeline.extract.commitment_subjects import SubjectRules
 from pipeline.extract.parties import _groupings
@@ -156,6 +156,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         # "Recognizing X, we will ...": a gerund that opens a sentence with its own subject is no item
         item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") else None
         item_subj = stack[-1] if is_item else None
+        item_at = found[-1].trigger_start if is_item else -1  # "FURTHER PROMOTE": the verb after an adverb
         own_subject = False
         # a paragraph (list item: the reader drops bullet marks) that opens with a verb
         bullet = first_in_para or _BULLET_BEFORE.search(text, max(0, sent.start - 12), sent.start) is not None
@@ -170,7 +171,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             trig_start, trig = m.start(tg), m.group(tg)
             first_word = re.match(r"[\w'’]+", m.group(0)).group(0).lower()
             form = self.lex.form_of.get(first_word, "base")
-            if is_item and m.start() == body_start:
+            if is_item and m.start() in (body_start, item_at):
                 continue
             if rule.rule == "progressive" and form != "ing":
                 continue  # "work", "expand": a trigger only as a progressive (checked below)
@@ -466,6 +467,7 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro
-        elif first and not _LIST_GOES_ON.search(ex.text, sent.start, sent.end):
-            intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)"
+        elif first and not _LIST_GOES_ON.search(ex.text, sent.start, sent.end) \
+                and not (intro is not None and not rows and is_heading(ex.text, sent.start, sent.end)):
+            intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)" or is a heading
     return out

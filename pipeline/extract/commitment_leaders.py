@@ -170,6 +170,14 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
     free_parties = [p.actor_id for p in parties if p.actor_id not in led]
     free_leaders = [pid for pid, c in country.items()
                     if c is None and person_titles.get(pid, set()) & LEADER_TITLES]
+    if len(free_parties) == 1:
+        # "Advisor A, Korean Advisor B and Japanese Advisor C met": the one person left without a party
+        # who holds the office of the other parties' persons (their counterpart) is the remaining party's
+        held = {t for pid, c in person_party.items() for t in person_titles.get(pid, ())}
+        counterparts = [pid for pid, c in country.items() if c is None and person_titles.get(pid, set()) & held]
+        if len(counterparts) == 1:
+            person_party[counterparts[0]] = free_parties[0]
+            free_parties = []
     if len(free_parties) == 1 and len(free_leaders) == 1:
         person_party[free_leaders[0]] = free_parties[0]
     if len(party_set) == 2:

@@ -58,6 +58,16 @@ outgoing acceding observer associate prospective remaining""".split())
 # words of a parenthetical that only gives a party's short names ("(United States, or U.S.)", "(hereinafter 'X')")
 _PAREN_WORDS = frozenset("or and the hereinafter collectively together jointly referred to as".split())
 _CAPITALISED_WORD = re.compile(r"\s+([A-Z][\w.-]*)")
+# plural heads of the offices the parties' envoys hold: "The National Security Advisors", "the Foreign
+# Ministers" (capitalised, a title) speak for all the parties met
+OFFICE_PLURALS = frozenset("advisors advisers ministers secretaries envoys ambassadors sherpas negotiators "
+                           "deputies nsas chancellors premiers presidents".split())
+# "National Security Advisors A, B, and C expressed": a plural title and the office holders' names
+_TITLED_NAMES = re.compile(r"(?:(?<=[\s(])|^)((?:[A-Z][\w-]*\s+){0,3}?(?:Advis[eo]rs|Ministers|Secretaries|Presidents"
+                           r"|Envoys|Ambassadors|Chancellors|Premiers|Leaders|NSAs))\s+"
+                           r"((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+                           r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+_NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 class SubjectRules:
@@ -321,9 +331,14 @@ class SubjectRules:
             ok = not (set(mods) & _BLOCK_MODS)
         if not ok and det in ("the", "this", "our") and head in SUB_BODIES:
             ok = not (set(mods) & _BLOCK_MODS)
+        title = False
+        if not ok and det == "the" and head in OFFICE_PLURALS and len(self.party_ids) > 1:
+            # "The National Security Advisors call on": a capitalised office title in the plural
+            h = lo + m.start("head")
+            title = ok = self.text[h].isupper()
         if ok and head in MEMBER_HEADS and set(mods) & _SOME_MEMBERS:
             ok = False
-        if ok and not strong and set(mods) & _BLOCK_MODS:
+        if ok and not strong and not title and set(mods) & _BLOCK_MODS:
             ok = False
         if ok and det == "their":
             ok = False  # "their governments": someone else's
@@ -344,6 +359,32 @@ class SubjectRules:
         return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "government")
                                                 or head in SUB_BODIES or head.startswith("grouping"))
                      and det != "each" else "pl", start), "main"
+
+    def _titled_names_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
+        """"National Security Advisors A, B, and C expressed": a plural office title and the holders'
+        names. Each name is a person named elsewhere in the statement (any word of the name); when
+        some are not, as many names as parties are all the parties."""
+        lo = max(tokens.spans[floor][0], tokens.spans[k][1] - 160)
+        m = _TITLED_NAMES.search(self.text, lo, tokens.spans[k][1])
+        if not m:
+            return None
+        i = tokens.first_from(m.start()) - 1
+        if _is_boundary_token(tokens, i, floor) != "main":
+            return None
+        names = [n for n in _NAME_SEP.split(m.group(2)) if n]
+        words: dict[str, str | None] = {}
+        for mm in self.mentions:
+            if mm.entity.actor_type == "person":
+                for w in re.findall(r"[\w’'-]+", self.text[mm.start:mm.end]):
+                    words[w] = self._party_of(mm.entity) if words.get(w, 0) in (0, self._party_of(mm.entity)) else None
+        ids = [words.get(n.split()[-1]) or words.get(n.split()[0]) for n in names]
+        if all(ids):
+            committers = self._order(ids)
+        elif len(names) == len(self.party_ids):
+            committers = self.party_ids
+        else:
+            return None
+        return _Subj(committers, "pl", m.start())
 
     def _foreign_mention(self, start: int, end: int) -> bool:
         """A state or international organisation that is no party named in text[start:end]."""

@@ -290,7 +290,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):
                     continue  # "the Agreement ..., signed in 1993"
                 if (prev == "and" and form == "past" and k - 1 >= floor
-                        and _ADJECTIVE.search(tokens.low[k - 1])):
+                        and _ADJECTIVE.search(tokens.low[k - 1])
+                        and not text[tokens.spans[k - 1][0]].isupper()):  # "the Pacific and underscored": a name
                     continue  # "voluntary and mutually agreed terms"
                 host = None
                 # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
@@ -327,7 +328,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 stack.append(_Subj(None, "3sg", tokens.spans[k][0], modal=rule.rule == "modal"))
                 continue
             else:
-                subj, status = self._collective_subject(tokens, k, floor)
+                # "Advisors A, B, and C expressed": a plural title before the holders' names
+                subj, status = (self._titled_names_subject(tokens, k, floor), "main") \
+                    if text[tokens.spans[k][0]].isupper() else (None, "")
+                if subj is None:
+                    subj, status = self._collective_subject(tokens, k, floor)
                 if subj is None and status not in ("sub",):
                     subj, status = self._run_subject(tokens, k, floor)
                 if status == "sub":

@@ -19,6 +19,7 @@ import re
 
 from pipeline.extract.commitment_grammar import ADVERBS, BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
 from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
+from pipeline.extract.titles import _offices
 from pipeline.model import Actor, Mention
 
 RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())
@@ -67,6 +68,7 @@ _TITLED_NAMES = re.compile(r"(?:(?<=[\s(])|^)((?:[A-Z][\w-]*\s+){0,3}?(?:Advis[e
                            r"|Envoys|Ambassadors|Chancellors|Premiers|Leaders|NSAs))\s+"
                            r"((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
                            r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+_OFFICE_JOINERS = frozenset("the of for and on , to .".split())  # "." of "U.S."
 _NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -385,6 +387,36 @@ class SubjectRules:
         else:
             return None
         return _Subj(committers, "pl", m.start())
+
+    def _office_holders_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
+        """"The Seldan Minister of Foreign Affairs and Trade and the Norvian Secretary of State intend":
+        office holders named by their state and office, without a name; each speaks for that state."""
+        offices = _offices()
+        i = k
+        while i >= floor and (tokens.low[i] in _OFFICE_JOINERS
+                              or tokens.text[tokens.spans[i][0]].isupper()):
+            i -= 1
+        j = i + 1
+        while j <= k and tokens.low[j] in ("and", ","):
+            j += 1
+        if j > k or tokens.low[j] != "the" and self.starts.get(tokens.spans[j][0]) is None:
+            return None, ""
+        ids = []
+        for m in self.mentions:
+            if m.start < tokens.spans[j][0]:
+                continue
+            if m.end > tokens.spans[k][1]:
+                break
+            word = re.match(r" ([A-Z][\w-]*)", self.text[m.end:m.end + 30])
+            if word and word.group(1) in offices and self._party_of(m.entity):
+                ids.append(self._party_of(m.entity))
+        if not ids:
+            return None, ""
+        status = _is_boundary_token(tokens, j - 1 if j - 1 > i else i, floor)  # ", and the X Minister"
+        if status != "main":
+            return None, status
+        committers = self._order(ids)
+        return _Subj(committers, "pl" if len(committers) > 1 else "3sg", tokens.spans[j][0]), "main"
 
     def _foreign_mention(self, start: int, end: int) -> bool:
         """A state or international organisation that is no party named in text[start:end]."""

@@ -99,6 +99,10 @@ _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining
 _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
                        r"|important|indispensable|fundamental|central|necessary|integral|paramount|priority|priorities"
                        r"|cornerstone|pillar|foundation|opportunity|opportunities|threat|threats|partners?|model)\b")
+# a connective phrase opening the sentence without a comma: "In this regard we", "To that end they"
+_OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
+                         r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
+                         r"|turn|parallel|response|short|sum)|At\s+the\s+same\s+time|For\s+(?:our|their)\s+part)\s+")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -238,8 +242,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # participle: "Recognising ...", "..., focusing on"
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
-            if form == "past" and aux and nxt_w == "by":
-                continue  # passive: "was supported by"
+            if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
+                continue  # passive: "was supported by" ("have finalized commitments by X": the noun's)
             if form == "past" and be_aux and first_word not in _adjectival_triggers():
                 continue  # passive without a party as agent: "the group is tasked to", "X was launched"
             if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)):
@@ -263,6 +267,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 subj = _Subj(self.last_plural, "pl", tokens.spans[k][0])
             elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
+                if status != "main" and prev in ("we", "they") and (
+                        _OPENING_PP.fullmatch(text, tokens.spans[floor][0], tokens.spans[k][0])
+                        or self._party_run_before(tokens, k, floor)):
+                    status = "main"  # "In this regard we ...", "the United States and Colombia we committed"
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
                 if prev == "we":
@@ -335,6 +343,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     subj, status = self._collective_subject(tokens, k, floor)
                 if subj is None and status not in ("sub",):
                     subj, status = self._run_subject(tokens, k, floor)
+                if (subj is None or subj.committers is None) and status in ("", "nonparty") \
+                        and text[tokens.spans[k][0]].isupper():
+                    # "the Seldan Minister of Foreign Affairs and the Norvian Secretary of State intend"
+                    office, ostatus = self._office_holders_subject(tokens, k, floor)
+                    if office is not None:
+                        subj, status = office, ostatus
                 if status == "sub":
                     continue
                 if (subj is not None and subj.committers is None and status == "nonparty"
@@ -397,6 +411,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject
             self.lead = next((x for x in reversed(stack) if x.committers), None)
         return self._finish(found, sent), intro
+
+    def _party_run_before(self, tokens: _Tokens, k: int, floor: int) -> bool:
+        """"..., the United States and Colombia we committed": a resumptive pronoun after the parties named
+        as the clause's subject (a run of party mentions that is a main-clause subject)."""
+        if k - 1 < floor or self.by_end.get(tokens.spans[k - 1][1]) is None:
+            return False
+        subj, status = self._run_subject(tokens, k - 1, floor)
+        return status == "main" and subj is not None and subj.committers is not None and len(subj.committers) > 1
 
     def _finish(self, found: list[_Found], sent: Sentence) -> list[Commitment]:
         text = self.text

@@ -103,3 +103,8 @@ def test_round3_continue_to_appeal_and_an_intention_noun_with_its_owner():
     assert rows("President Berg expressed the willingness and commitment of Norvia to cooperate with Selda. "
                 "President Berg expressed the willingness of Norvia.") == [
         ("willingness", "pledge", ("NRV",)), ("willingness", "emphasis", ("NRV",))]
+
+
+def test_a_count_of_commitments_made_is_no_pledge():
+    assert rows("Norvia has made a firm commitment to open ports. Both sides have made hundreds of commitments "
+                "since 2020.") == [("commitment", "pledge", ("NRV",))]

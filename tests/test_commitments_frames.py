@@ -108,3 +108,9 @@ def test_round3_continue_to_appeal_and_an_intention_noun_with_its_owner():
 def test_a_count_of_commitments_made_is_no_pledge():
     assert rows("Norvia has made a firm commitment to open ports. Both sides have made hundreds of commitments "
                 "since 2020.") == [("commitment", "pledge", ("NRV",))]
+
+
+def test_defend_needs_its_own_subject_and_continue_to_encourage_needs_an_addressee():
+    assert rows("We are determined to help Ozaria repair and defend its ports. Norvia and Ozaria stand united "
+                "in this hard time.") == [("determined", "pledge", BOTH), ("united", "reaffirmation", ("NRV",))]
+    assert rows("We continue to encourage exchanges between students.") == [("continue", "pledge", BOTH)]

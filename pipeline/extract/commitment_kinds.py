@@ -113,8 +113,9 @@ class KindRules:
             if not re.match(r"(?:\s+and\s+[a-z]+)?(?:\s+of\s+(?:the\s+)?[A-Z][^,;:.()]{0,50}?)?"
                             r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"
-        elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:urge|encourage|call\s+(?:on|upon))\b", after, re.IGNORECASE):
-            kind = "appeal"  # "we continue to encourage X to ...": the appeal is made (again) now
+        elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:(?:urge|encourage)\s+[^,;:.]{1,60}?\bto\s+[a-z]|call\s+(?:on|upon)\b)",
+                                                 after, re.IGNORECASE):
+            kind = "appeal"  # "we continue to encourage X to ...": the appeal is made (again) now ("encourage exchanges": pledge)
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*(?:its|their|our|the|an?)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."

@@ -304,7 +304,8 @@ class SubjectRules:
         if not ids:
             return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
         committers = self._order(ids)
-        plural = len(committers) > 1 or any(h in PLURAL_HEADS for h in heads) or any(
+        n_actors = sum(1 for _, t, _ in items if t == "actor")  # "The G7 and Ukraine stand": plural
+        plural = len(committers) > 1 or n_actors > 1 or any(h in PLURAL_HEADS for h in heads) or any(
             t == "actor" and ent.actor_type == "office" and ent.name.split()[-1].lower() in PLURAL_HEADS
             for _, t, ent in items)  # "We the Leaders of the G7 remain": an office in the plural
         return _Subj(committers, "pl" if plural else "3sg", start), "main"

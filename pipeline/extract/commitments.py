@@ -286,6 +286,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 # "the President of the United States, Joseph R. Biden Jr., welcomed"
                 subj = self._apposed_subject(tokens, k, floor)
             elif prev in COORD:
+                if rule.rule == "own_subject":
+                    continue  # "to bolster X and defend Y": a coordinated infinitive, not the parties' position
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
                         and not (nxt_w == "to" and first_word not in NOUN_LIKE)
                         and not (nxt_w == ":" and m.group(0).lower().endswith(" to"))  # ", commit to:"

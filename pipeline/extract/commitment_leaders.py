@@ -8,7 +8,9 @@ It also reads a demonym before title words ("Seldan National Security Advisor X"
 state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
 and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
 Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
-``_title_countries``), and a bare "His Majesty" as the one monarch named. There is no gazetteer
+``_title_countries``), a bare "His Majesty" as the one monarch named, and the counterpart of the
+other parties' office holders ("Advisor A, Seldan Advisor B and Koran Advisor C": A is the one party
+left) before a free leader. There is no gazetteer
 of office holders: persons are resolved from the text and title only.
 """
 from __future__ import annotations

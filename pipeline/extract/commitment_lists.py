@@ -7,10 +7,12 @@ line) that opens with a verb is a commitment of that subject, with the kind of i
 subject elides that subject (``_elided_item``).
 
 - intros: a party subject before ":", "We:", or an operative clause without its subject
-  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``);
+  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``), or
+  one whose "to" is glued on or oddly spaced ("WE HEREBY COMMITTO:": ``_glued_intro``);
   "to:", "will:", "to take these steps:", "will ... by:" make it an intention intro;
+- a section heading between items ("Maritime Cooperation": ``is_heading``) keeps the list going;
 - items: bare verbs ("Expand ..."), gerunds ("Creating a fund", "working within ..."), capitals
-  ("ADOPT ..."), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
+  ("ADOPT ...", "FURTHER PROMOTE ...": an adverb before the verb), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
   also numbered inline ("...; 2. Support ...": ``_ENUM_BEFORE``); noun phrases, headings in
   capitals or title case, and gerund subjects ("Building X requires ...") are not items, but an
   item line ending in ";" or "; and" keeps the list going;

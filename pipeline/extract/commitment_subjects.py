@@ -6,6 +6,10 @@
   of the parties ("the Joint Task Force", "the working group"): ``_collective_subject``;
 - a run of grounded actor mentions ("The United States, Mexico, and Canada", "The Chinese side",
   "President X and President Y", "the leaders of the GCC member states"): ``_run_subject``;
+- office holders: a capitalised plural office title ("The National Security Advisors"), a plural
+  title with the holders' names ("Advisors A, B, and C": ``_titled_names_subject``), or holders named
+  by state and office without a name ("the Seldan Minister of X and the Norvian Secretary of State":
+  ``_office_holders_subject``);
 - a named person in apposition ("the President of X, Y Z, welcomed"), or a name followed by its
   title of a state in commas ("Y Z, Minister of Foreign Affairs of X, signed"): ``_apposed_subject``;
 - subjects of clauses whose predicate is no trigger ("Ukraine has achieved progress ... and

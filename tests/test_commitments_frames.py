@@ -114,3 +114,10 @@ def test_defend_needs_its_own_subject_and_continue_to_encourage_needs_an_address
     assert rows("We are determined to help Ozaria repair and defend its ports. Norvia and Ozaria stand united "
                 "in this hard time.") == [("determined", "pledge", BOTH), ("united", "reaffirmation", ("NRV",))]
     assert rows("We continue to encourage exchanges between students.") == [("continue", "pledge", BOTH)]
+
+
+def test_being_in_talks_is_a_consultation():
+    t = ("Norvia and Selda are in discussion to finalize a deal. The two sides remain in close talks on fish. "
+         "The talks will resume. We welcome talks in Lorta. Ozaria is in talks with Norvia.")
+    assert rows(t) == [("discussion", "consultation", BOTH), ("talks", "consultation", BOTH),
+                       ("welcome", "welcome", BOTH)]

@@ -99,6 +99,9 @@ _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining
 _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
                        r"|important|indispensable|fundamental|central|necessary|integral|paramount|priority|priorities"
                        r"|cornerstone|pillar|foundation|opportunity|opportunities|threat|threats|partners?|model)\b")
+# "are (currently) in (close) discussion(s) / talks": the "in" before a noun of talks, after a form of "be"
+_IN_TALKS = re.compile(r"\b(?:is|are|was|were|been|remain|remains|remained)\s+(?:[a-z]+ly\s+)?in\s+"
+                       r"(?:(?:close|active|ongoing|advanced|further|intensive|regular|continued)\s+)?$")
 # a connective phrase opening the sentence without a comma: "In this regard we", "To that end they"
 _OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
                          r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
@@ -205,6 +208,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 adj_pledge = vm.group(1).lower() not in _PERCEIVE
             # read the left context backwards
             k = tokens.last_before(m.start())
+            if rule.rule == "in_talks":
+                # "are (currently) in discussion to finalize X": the predicate is "be in talks"
+                im = _IN_TALKS.search(text, max(sent.start, m.start() - 40), m.start())
+                if im is None:
+                    continue
+                k = tokens.last_before(im.start())
             aux = neg = be_aux = False
             while k >= floor:
                 w = tokens.low[k]

@@ -79,3 +79,45 @@ def test_holding_frames_gratitude_consensus_and_making_clear():
     assert rows("Today, we have reached a consensus on how to fund the port.") == [("reached", "pledge", BOTH)]
     assert rows("We have once again made clear our commitment to Selda. We make a clear case for trade.") == [
         ("made", "emphasis", BOTH)]
+
+
+def test_round3_frames_stand_united_defend_commitment_nouns_and_agreements_reached():
+    assert rows("We stand united in our determination to end the war.") == [("united", "reaffirmation", BOTH)]
+    assert rows("We are united in our determination to end the war.") == [("determination", "pledge", BOTH)]
+    assert rows("Norvia and Selda defend a free river passage.") == [("defend", "support", BOTH)]
+    assert rows("Norvia has made commitments on fishing quotas. We made clear our view.") == [
+        ("commitments", "pledge", ("NRV",)), ("made", "emphasis", BOTH)]
+    # commitments finalised are undertakings (pledge); "by X" after the noun is no passive agent
+    assert rows("Norvia and Selda have finalized commitments by Selda to open ports. "
+                "They have finalized the text of the accord.") == [
+        ("finalized", "pledge", BOTH), ("finalized", "establishment", BOTH)]
+    # agreement reached on an instrument: concluded now; on steps to take: a pledge
+    assert rows("Norvia and Selda have reached agreement on an Agreement on River Trade. "
+                "They reached agreement on steps to open ports.") == [
+        ("reached", "establishment", BOTH), ("reached", "pledge", BOTH)]
+
+
+def test_round3_continue_to_appeal_and_an_intention_noun_with_its_owner():
+    assert rows("We continue to encourage Ozaria to open the dams. We continue to support Ozaria.") == [
+        ("continue", "appeal", BOTH), ("continue", "pledge", BOTH)]
+    assert rows("President Berg expressed the willingness and commitment of Norvia to cooperate with Selda. "
+                "President Berg expressed the willingness of Norvia.") == [
+        ("willingness", "pledge", ("NRV",)), ("willingness", "emphasis", ("NRV",))]
+
+
+def test_a_count_of_commitments_made_is_no_pledge():
+    assert rows("Norvia has made a firm commitment to open ports. Both sides have made hundreds of commitments "
+                "since 2020.") == [("commitment", "pledge", ("NRV",))]
+
+
+def test_defend_needs_its_own_subject_and_continue_to_encourage_needs_an_addressee():
+    assert rows("We are determined to help Ozaria repair and defend its ports. Norvia and Ozaria stand united "
+                "in this hard time.") == [("determined", "pledge", BOTH), ("united", "reaffirmation", ("NRV",))]
+    assert rows("We continue to encourage exchanges between students.") == [("continue", "pledge", BOTH)]
+
+
+def test_being_in_talks_is_a_consultation():
+    t = ("Norvia and Selda are in discussion to finalize a deal. The two sides remain in close talks on fish. "
+         "The talks will resume. We welcome talks in Lorta. Ozaria is in talks with Norvia.")
+    assert rows(t) == [("discussion", "consultation", BOTH), ("talks", "consultation", BOTH),
+                       ("welcome", "welcome", BOTH)]

@@ -74,3 +74,23 @@ def test_gerunds_under_a_noun_describe_it():
 def test_gerunds_after_will_by():
     t = "We will champion open seas by:\n\nupholding the law of the sea;\n\npromoting safe fishing."
     assert rows(t) == [("will", "pledge", BOTH), ("upholding", "pledge", BOTH), ("promoting", "pledge", BOTH)]
+
+
+def test_glued_intro_capital_items_under_headings_and_adverb_before_the_item_verb():
+    t = ("WE, the Leaders of Norvia and Selda, gathered in Lorta;\n\nREAFFIRMING the treaty of friendship;\n\n"
+         "WE HEREBY COMMITTO:\n\n1. FULFILL the goals of the river plan;\n\nRiver Cooperation\n\n"
+         "1. EXPAND cooperation on fisheries; protect the coast;\n\n1. NOTE the report of the river board;\n\n"
+         "1. SUPPORT OZA fishers in the delta;\n\nTrade and Ports\n\n"
+         "1. FURTHER PROMOTE the stability of the basin;\n\n1. FURTHER collaborate to build ports;\n\n"
+         "1. SEEK to engage, where appropriate, with Ozaria.")
+    assert rows(t) == [("FULFILL", "pledge", BOTH), ("EXPAND", "pledge", BOTH), ("NOTE", "pledge", BOTH),
+                       ("SUPPORT", "pledge", BOTH), ("PROMOTE", "pledge", BOTH),
+                       ("collaborate", "pledge", BOTH), ("SEEK", "pledge", BOTH)]
+    cs = extract(t)
+    assert t[cs[4].start:cs[4].end] == "FURTHER PROMOTE the stability of the basin"
+
+
+def test_a_heading_does_not_carry_a_list_into_prose_and_a_bare_heading_is_no_intro():
+    t = ("Norvia and Selda will:\n\n- Expand trade in grain;\n\n- Build a port.\n\nRiver Basin\n\n"
+         "The river is long.\n\nDeepen ties with fishers.\n\nSupport:\n\n- Grain trade.")
+    assert rows(t) == [("Expand", "pledge", BOTH), ("Build", "pledge", BOTH)]

@@ -149,3 +149,29 @@ def test_a_past_verb_host_does_not_reach_into_a_relative_clause():
 def test_continued_opening_a_paragraph_is_an_adjective():
     t = "Norvia and Selda will build a port.\n\nContinued investment in the port remains vital."
     assert rows(t) == [("will", "pledge", BOTH)]
+
+
+def test_counterparts_plural_office_title_and_titled_names():
+    from pipeline.model import Actor
+    from tests import test_commitments as T
+    berg = Actor("ann-berg", "Ann Berg", "person", None, None)
+    ruiz = Actor("tomas-ruiz", "Tomas Ruiz", "person", None, "SLD")
+    park = Actor("lee-park", "Lee Park", "person", None, "KRN")
+    pres = Actor("kim", "Kim", "person", None, None)
+    names = {"Ann Berg": berg, "Tomas Ruiz": ruiz, "Lee Park": park, "Berg": berg, "Park": park, "Kim": pres}
+    saved = dict(T.NAMES)
+    T.NAMES.update(names)
+    try:
+        t = ("National Security Advisor Ann Berg, Seldan National Security Advisor Tomas Ruiz, and Koran "
+             "National Security Advisor Lee Park met in Lorta. National Security Advisors Berg, Ruiz, and Park "
+             "expressed grave concern over the floods. The National Security Advisors call on Ozaria to open the "
+             "dams. They welcomed President Kim's plan. The National Security Advisors strongly opposed any "
+             "attempt to close the Pacific and underscored their commitment to the river order.")
+        three = ("NRV", "SLD", "KRN")
+        # Berg holds the office of the other parties' advisors: the remaining party's, not President Kim's party
+        assert T.rows(t, [T.NORVIA, T.SELDA, T.KORAN]) == [
+            ("met", "consultation", three), ("expressed", "concern", three), ("call", "appeal", three),
+            ("welcomed", "welcome", three), ("opposed", "opposition", three), ("underscored", "emphasis", three)]
+    finally:
+        T.NAMES.clear()
+        T.NAMES.update(saved)

@@ -77,3 +77,16 @@ def test_host_of_a_guest_from_the_other_party():
     t = ("Senior Advisor Tomas Vidal hosted Seldan National Security Advisor Lars Holm in Lorta for a meeting. "
          "Mr. Vidal reaffirmed the commitment to polar research.")
     assert _rows_with(t, _people()) == [("hosted", "consultation", BOTH), ("reaffirmed", "reaffirmation", ("NRV",))]
+
+
+def test_office_holders_named_by_state_and_office_speak_for_their_states():
+    t = ("The Seldan Minister of Foreign Affairs, Trade and Cooperation and the Norvian Secretary of State intend "
+         "to meet often, and the Seldan Secretary of State for Global Affairs and the Norvian Deputy Secretary of "
+         "State intend to talk. The Ozarian Minister of Trade intends to visit.")
+    assert rows(t) == [("intend", "pledge", BOTH), ("intend", "pledge", BOTH)]
+
+
+def test_opening_connective_and_resumptive_pronoun_keep_a_main_clause():
+    t = ("In this regard we welcome the new port. With the new fund, Norvia and Selda we committed to work "
+         "with others. The deal with Selda we signed is old. In the areas we welcomed, trade grew.")
+    assert rows(t) == [("welcome", "welcome", BOTH), ("committed", "pledge", BOTH)]

@@ -34,6 +34,11 @@ _AGREED_INSTRUMENT = re.compile(r"\s*(?:(?:to|on|upon)\s+)?(?:a|an|the)\s+(?:(?:
                                 r"|declaration|memorandum|arrangement|protocol|charter|accord|treaty|extension|renewal)\b", re.IGNORECASE)
 
 
+# predicates of agreeing: "agreed on a Framework", "reached agreement on an Agreement on X" (concluded now)
+_AGREE_PATTERNS = frozenset(("agree to", "agree on|upon", "agree", "reach agreement|consensus on|to",
+                             "reach * agreement|consensus|understanding"))
+
+
 def _clause_end(after: str, pos: int) -> int:
     """End of the clause that runs on at ``pos`` (a comma, a relative pronoun or the sentence end)."""
     m = re.search(r",|;|\b(?:that|which|who)\b", after[pos:])
@@ -81,7 +86,7 @@ class KindRules:
         nxt_w = nxt.group(1).lower() if nxt else ""
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
-        elif rule.pattern in ("agree to", "agree on|upon", "agree") and (im := _AGREED_INSTRUMENT.match(after)) \
+        elif rule.pattern in _AGREE_PATTERNS and (im := _AGREED_INSTRUMENT.match(after)) \
                 and not find_time_expression(self.text, m.end(), m.end() + _clause_end(after, im.end())):
             kind = "establishment"  # a later time in its own clause ("agreed on a roadmap by 2027"): pledge
         elif rule.rule in ("agree", "decide"):
@@ -104,8 +109,13 @@ class KindRules:
             else:
                 return None
         elif rule.rule == "intent":  # "expressed their determination to + verb"
-            if not re.match(r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
+            # "the willingness and commitment of the United States to cooperate": a second noun and its owner between
+            if not re.match(r"(?:\s+and\s+[a-z]+)?(?:\s+of\s+(?:the\s+)?[A-Z][^,;:.()]{0,50}?)?"
+                            r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"
+        elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:(?:urge|encourage)\s+[^,;:.]{1,60}?\bto\s+[a-z]|call\s+(?:on|upon)\b)",
+                                                 after, re.IGNORECASE):
+            kind = "appeal"  # "we continue to encourage X to ...": the appeal is made (again) now ("encourage exchanges": pledge)
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*(?:its|their|our|the|an?)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ..."

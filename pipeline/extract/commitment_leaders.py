@@ -8,7 +8,9 @@ It also reads a demonym before title words ("Seldan National Security Advisor X"
 state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
 and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
 Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
-``_title_countries``), and a bare "His Majesty" as the one monarch named. There is no gazetteer
+``_title_countries``), a bare "His Majesty" as the one monarch named, and the counterpart of the
+other parties' office holders ("Advisor A, Seldan Advisor B and Koran Advisor C": A is the one party
+left) before a free leader. There is no gazetteer
 of office holders: persons are resolved from the text and title only.
 """
 from __future__ import annotations
@@ -170,6 +172,14 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
     free_parties = [p.actor_id for p in parties if p.actor_id not in led]
     free_leaders = [pid for pid, c in country.items()
                     if c is None and person_titles.get(pid, set()) & LEADER_TITLES]
+    if len(free_parties) == 1:
+        # "Advisor A, Korean Advisor B and Japanese Advisor C met": the one person left without a party
+        # who holds the office of the other parties' persons (their counterpart) is the remaining party's
+        held = {t for pid, c in person_party.items() for t in person_titles.get(pid, ())}
+        counterparts = [pid for pid, c in country.items() if c is None and person_titles.get(pid, set()) & held]
+        if len(counterparts) == 1:
+            person_party[counterparts[0]] = free_parties[0]
+            free_parties = []
     if len(free_parties) == 1 and len(free_leaders) == 1:
         person_party[free_leaders[0]] = free_parties[0]
     if len(party_set) == 2:

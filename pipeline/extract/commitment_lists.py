@@ -7,10 +7,12 @@ line) that opens with a verb is a commitment of that subject, with the kind of i
 subject elides that subject (``_elided_item``).
 
 - intros: a party subject before ":", "We:", or an operative clause without its subject
-  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``);
+  ("Hereby decide to:", after a "WE, the Leaders of ..." preamble: ``_subjectless_intro``), or
+  one whose "to" is glued on or oddly spaced ("WE HEREBY COMMITTO:": ``_glued_intro``);
   "to:", "will:", "to take these steps:", "will ... by:" make it an intention intro;
+- a section heading between items ("Maritime Cooperation": ``is_heading``) keeps the list going;
 - items: bare verbs ("Expand ..."), gerunds ("Creating a fund", "working within ..."), capitals
-  ("ADOPT ..."), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
+  ("ADOPT ...", "FURTHER PROMOTE ...": an adverb before the verb), lower-case verbs with an object ("foster a strong ..."), numbered or bulleted,
   also numbered inline ("...; 2. Support ...": ``_ENUM_BEFORE``); noun phrases, headings in
   capitals or title case, and gerund subjects ("Building X requires ...") are not items, but an
   item line ending in ";" or "; and" keeps the list going;
@@ -48,6 +50,24 @@ _GERUND_SUBJECT = re.compile(r"[A-Za-z]+ing\s(?:[^,;:.]{0,80}?\s|[^;:.]{0,160}?,
 # kinds an item's own verb keeps under a future intro (ANNOTATION.md, "Lists")
 _OWN_KIND_ITEMS = frozenset(("establishment", "instruction", "appeal", "welcome", "opposition"))
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*–·▪][ \t]+$")
+# "WE HEREBY COMMITTO:", "We hereby commit  to :": an operative verb with its "to" glued on or spaced oddly
+_GLUED_INTRO = re.compile(r"(?:(?:We|WE|we)\s+)?(?:(?:hereby|further|also|jointly|therefore)\s+)*([A-Za-z]+?)(\s*to)?\s*:\s*$",
+                          re.IGNORECASE)
+# "FURTHER PROMOTE the X", "Also expand Y": an adverb before the item's verb
+_ITEM_ADVERB = re.compile(r"(?:further|also|jointly|together|actively|continue\s+to)\s+(?=[A-Za-z])", re.IGNORECASE)
+# a heading between items ("Maritime Cooperation", "2030 Agenda for Sustainable Development"): a
+# one-line paragraph without final punctuation, its words capitalised
+_HEADING = re.compile(r"[A-Z0-9][^\n.;:!?,]{0,100}[^\s.;:!?,]")
+_MINOR = frozenset("of and or for the on in to a an with".split())
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A section heading: one short line, no final punctuation, every content word capitalised."""
+    m = _HEADING.fullmatch(text, start, end)
+    if not m or (start > 0 and text[start - 1] != "\n") or text[end:end + 1] not in ("", "\n"):
+        return False
+    words = re.findall(r"[\w'’-]+", text[start:end])
+    return 0 < len(words) <= 14 and all(w[:1].isupper() or w[:1].isdigit() or w in _MINOR for w in words)
 
 
 class ListRules:
@@ -67,8 +87,11 @@ class ListRules:
                 intro = _Subj(self.party_ids, "1pl", body_start)
             elif self._subjectless_intro(body_start, sent):
                 intro = _Subj(self.party_ids, "1pl", body_start)
+            glued = None if intro is not None else self._glued_intro(body_start, sent)
+            if glued is not None:
+                intro = _Subj(self.party_ids, "1pl", body_start)
             if intro is not None:
-                intro.verb_items = bool(_VERB_INTRO.search(text, sent.start, sent.end))
+                intro.verb_items = bool(_VERB_INTRO.search(text, sent.start, sent.end)) or bool(glued)
             # "declare the following:" / "agree to the following steps:" : the items carry the content
             # but "agree to / commit to the following steps:" is itself a pledge
             # "Norvia and Selda will:": the modal has its verbs in the items
@@ -97,6 +120,22 @@ class ListRules:
         if self.lex.form_of.get(word) != "base" or self._item_trigger(m.start(1), sent.end) is None:
             return False
         return not re.match(r"\s+(?:for|of)\b", self.text[m.end(1):sent.end])  # "Support for X:": a heading
+
+    def _glued_intro(self, body_start: int, sent: Sentence) -> bool | None:
+        """"WE HEREBY COMMITTO:": an operative verb (a trigger) whose "to" is glued on or spaced
+        oddly; None when it is not one, else whether it takes "to" (its items are then verbs)."""
+        m = _GLUED_INTRO.match(self.text, body_start, sent.end)
+        if not m:
+            return None
+        word = m.group(1)
+        to = bool(m.group(2))
+        if not to and word.lower().endswith("to") and len(word) > 4:
+            word, to = word[:-2], True
+        if not to or self.lex.form_of.get(word.lower()) != "base":
+            return None
+        if m.start(1) == body_start and not self.text[body_start:body_start + 1].isupper():
+            return None
+        return to
 
     def _elided_item(self, body_start: int, sent: Sentence, stack, found) -> bool:
         """A bullet opening with a past-tense trigger ("- Recognized the importance of ...") after a
@@ -133,7 +172,9 @@ class ListRules:
         under a future or intention intro ("will:", "commit to:", "decide to:") otherwise a pledge.
         """
         text = self.text
-        m0 = _ITEM_WORD.match(text, body_start, sent.end)
+        adv = _ITEM_ADVERB.match(text, body_start, sent.end)
+        vstart = adv.end() if adv else body_start  # "FURTHER PROMOTE X": the verb after the adverb
+        m0 = _ITEM_WORD.match(text, vstart, sent.end)
         if not m0:
             return False
         word = m0.group(1)
@@ -145,14 +186,14 @@ class ListRules:
         if word[0].islower() and not (gerund or low in self.lex.form_of and form == "base"
                                       or _OBJECT_START.match(text, m0.end(), sent.end)):
             return False  # "robust information sharing": a noun phrase ("foster a strong X": a verb)
-        if _GERUND_SUBJECT.match(text, body_start, sent.end):
+        if _GERUND_SUBJECT.match(text, vstart, sent.end):
             return False  # "Building resilience requires ...": a gerund as the subject of a sentence
         if low in NOUN_LIKE and re.match(r"\s+(?:for|of)\b", text[m0.end():sent.end]):
             return False  # "support for the interests of ...": a noun
-        lm = self._item_trigger(body_start, sent.end)
-        words = re.findall(r"[\w'’-]+", text[body_start:sent.end])
+        lm = self._item_trigger(vstart, sent.end)
+        words = re.findall(r"[\w'’-]+", text[vstart:sent.end])
         second_lower = len(words) >= 2 and words[1][:1].islower()
-        if word.isupper() and len(word) > 1 and not second_lower:
+        if word.isupper() and len(word) > 1 and not any(w[:1].islower() for w in words[1:4]):
             return False  # "NEXT STEPS AND OUTLOOK", "SUPPORT FOR X": a heading in capitals
         kind = None
         title_case = sum(w[:1].isupper() for w in words[:4]) >= 3 or len(words) < 3
@@ -165,7 +206,7 @@ class ListRules:
               and not (low.endswith("s") and not low.endswith(("ss", "us")))  # "Efforts to X": a plural noun
               and words[1] not in ("of", "for")  # "Access for all": a noun phrase
               and not (words[1] in ("and", "or") and words[2][:1].isupper())  # "Trade and Investment": a title
-              and not text[body_start + len(word):].startswith(",")
+              and not text[vstart + len(word):].startswith(",")
               # a gerund that is no trigger opens an item only under a verb intro ("commit to:");
               # under a noun ("a dialogue around these areas:") it describes the noun
               and (intro.verb_items
@@ -174,5 +215,5 @@ class ListRules:
         if kind is None:
             return False
         stack.append(_Subj(intro.committers, "pl", body_start))
-        found.append(_Found(body_start, word, body_start, body_start + len(word), kind, intro.committers, ""))
+        found.append(_Found(body_start, word, vstart, vstart + len(word), kind, intro.committers, ""))
         return True

@@ -6,6 +6,10 @@
   of the parties ("the Joint Task Force", "the working group"): ``_collective_subject``;
 - a run of grounded actor mentions ("The United States, Mexico, and Canada", "The Chinese side",
   "President X and President Y", "the leaders of the GCC member states"): ``_run_subject``;
+- office holders: a capitalised plural office title ("The National Security Advisors"), a plural
+  title with the holders' names ("Advisors A, B, and C": ``_titled_names_subject``), or holders named
+  by state and office without a name ("the Seldan Minister of X and the Norvian Secretary of State":
+  ``_office_holders_subject``);
 - a named person in apposition ("the President of X, Y Z, welcomed"), or a name followed by its
   title of a state in commas ("Y Z, Minister of Foreign Affairs of X, signed"): ``_apposed_subject``;
 - subjects of clauses whose predicate is no trigger ("Ukraine has achieved progress ... and
@@ -19,6 +23,7 @@ import re
 
 from pipeline.extract.commitment_grammar import ADVERBS, BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
 from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
+from pipeline.extract.titles import _offices
 from pipeline.model import Actor, Mention
 
 RUN_CONNECTORS = frozenset("""and the both of , ( ) “ ” " ' ’ ‘ government governments""".split())
@@ -58,6 +63,17 @@ outgoing acceding observer associate prospective remaining""".split())
 # words of a parenthetical that only gives a party's short names ("(United States, or U.S.)", "(hereinafter 'X')")
 _PAREN_WORDS = frozenset("or and the hereinafter collectively together jointly referred to as".split())
 _CAPITALISED_WORD = re.compile(r"\s+([A-Z][\w.-]*)")
+# plural heads of the offices the parties' envoys hold: "The National Security Advisors", "the Foreign
+# Ministers" (capitalised, a title) speak for all the parties met
+OFFICE_PLURALS = frozenset("advisors advisers ministers secretaries envoys ambassadors sherpas negotiators "
+                           "deputies nsas chancellors premiers presidents".split())
+# "National Security Advisors A, B, and C expressed": a plural title and the office holders' names
+_TITLED_NAMES = re.compile(r"(?:(?<=[\s(])|^)((?:[A-Z][\w-]*\s+){0,3}?(?:Advis[eo]rs|Ministers|Secretaries|Presidents"
+                           r"|Envoys|Ambassadors|Chancellors|Premiers|Leaders|NSAs))\s+"
+                           r"((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+                           r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*$")
+_OFFICE_JOINERS = frozenset("the of for and on , to .".split())  # "." of "U.S."
+_NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 class SubjectRules:
@@ -292,7 +308,8 @@ class SubjectRules:
         if not ids:
             return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
         committers = self._order(ids)
-        plural = len(committers) > 1 or any(h in PLURAL_HEADS for h in heads) or any(
+        n_actors = sum(1 for _, t, _ in items if t == "actor")  # "The G7 and Ukraine stand": plural
+        plural = len(committers) > 1 or n_actors > 1 or any(h in PLURAL_HEADS for h in heads) or any(
             t == "actor" and ent.actor_type == "office" and ent.name.split()[-1].lower() in PLURAL_HEADS
             for _, t, ent in items)  # "We the Leaders of the G7 remain": an office in the plural
         return _Subj(committers, "pl" if plural else "3sg", start), "main"
@@ -321,9 +338,14 @@ class SubjectRules:
             ok = not (set(mods) & _BLOCK_MODS)
         if not ok and det in ("the", "this", "our") and head in SUB_BODIES:
             ok = not (set(mods) & _BLOCK_MODS)
+        title = False
+        if not ok and det == "the" and head in OFFICE_PLURALS and len(self.party_ids) > 1:
+            # "The National Security Advisors call on": a capitalised office title in the plural
+            h = lo + m.start("head")
+            title = ok = self.text[h].isupper()
         if ok and head in MEMBER_HEADS and set(mods) & _SOME_MEMBERS:
             ok = False
-        if ok and not strong and set(mods) & _BLOCK_MODS:
+        if ok and not strong and not title and set(mods) & _BLOCK_MODS:
             ok = False
         if ok and det == "their":
             ok = False  # "their governments": someone else's
@@ -344,6 +366,62 @@ class SubjectRules:
         return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "government")
                                                 or head in SUB_BODIES or head.startswith("grouping"))
                      and det != "each" else "pl", start), "main"
+
+    def _titled_names_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
+        """"National Security Advisors A, B, and C expressed": a plural office title and the holders'
+        names. Each name is a person named elsewhere in the statement (any word of the name); when
+        some are not, as many names as parties are all the parties."""
+        lo = max(tokens.spans[floor][0], tokens.spans[k][1] - 160)
+        m = _TITLED_NAMES.search(self.text, lo, tokens.spans[k][1])
+        if not m:
+            return None
+        i = tokens.first_from(m.start()) - 1
+        if _is_boundary_token(tokens, i, floor) != "main":
+            return None
+        names = [n for n in _NAME_SEP.split(m.group(2)) if n]
+        words: dict[str, str | None] = {}
+        for mm in self.mentions:
+            if mm.entity.actor_type == "person":
+                for w in re.findall(r"[\w’'-]+", self.text[mm.start:mm.end]):
+                    words[w] = self._party_of(mm.entity) if words.get(w, 0) in (0, self._party_of(mm.entity)) else None
+        ids = [words.get(n.split()[-1]) or words.get(n.split()[0]) for n in names]
+        if all(ids):
+            committers = self._order(ids)
+        elif len(names) == len(self.party_ids):
+            committers = self.party_ids
+        else:
+            return None
+        return _Subj(committers, "pl", m.start())
+
+    def _office_holders_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
+        """"The Seldan Minister of Foreign Affairs and Trade and the Norvian Secretary of State intend":
+        office holders named by their state and office, without a name; each speaks for that state."""
+        offices = _offices()
+        i = k
+        while i >= floor and (tokens.low[i] in _OFFICE_JOINERS
+                              or tokens.text[tokens.spans[i][0]].isupper()):
+            i -= 1
+        j = i + 1
+        while j <= k and tokens.low[j] in ("and", ","):
+            j += 1
+        if j > k or tokens.low[j] != "the" and self.starts.get(tokens.spans[j][0]) is None:
+            return None, ""
+        ids = []
+        for m in self.mentions:
+            if m.start < tokens.spans[j][0]:
+                continue
+            if m.end > tokens.spans[k][1]:
+                break
+            word = re.match(r" ([A-Z][\w-]*)", self.text[m.end:m.end + 30])
+            if word and word.group(1) in offices and self._party_of(m.entity):
+                ids.append(self._party_of(m.entity))
+        if not ids:
+            return None, ""
+        status = _is_boundary_token(tokens, j - 1 if j - 1 > i else i, floor)  # ", and the X Minister"
+        if status != "main":
+            return None, status
+        committers = self._order(ids)
+        return _Subj(committers, "pl" if len(committers) > 1 else "3sg", tokens.spans[j][0]), "main"
 
     def _foreign_mention(self, start: int, end: int) -> bool:
         """A state or international organisation that is no party named in text[start:end]."""

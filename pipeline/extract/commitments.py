@@ -52,7 +52,7 @@ from pipeline.extract.commitment_grammar import (
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
-from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules
+from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules, is_heading
 from pipeline.extract.actors import doc_text
 from pipeline.extract.commitment_subjects import SubjectRules
 from pipeline.extract.parties import _groupings
@@ -99,6 +99,13 @@ _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining
 _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
                        r"|important|indispensable|fundamental|central|necessary|integral|paramount|priority|priorities"
                        r"|cornerstone|pillar|foundation|opportunity|opportunities|threat|threats|partners?|model)\b")
+# "are (currently) in (close) discussion(s) / talks": the "in" before a noun of talks, after a form of "be"
+_IN_TALKS = re.compile(r"\b(?:is|are|was|were|been|remain|remains|remained)\s+(?:[a-z]+ly\s+)?in\s+"
+                       r"(?:(?:close|active|ongoing|advanced|further|intensive|regular|continued)\s+)?$")
+# a connective phrase opening the sentence without a comma: "In this regard we", "To that end they"
+_OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
+                         r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
+                         r"|turn|parallel|response|short|sum)|At\s+the\s+same\s+time|For\s+(?:our|their)\s+part)\s+")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -156,6 +163,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         # "Recognizing X, we will ...": a gerund that opens a sentence with its own subject is no item
         item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") else None
         item_subj = stack[-1] if is_item else None
+        item_at = found[-1].trigger_start if is_item else -1  # "FURTHER PROMOTE": the verb after an adverb
         own_subject = False
         # a paragraph (list item: the reader drops bullet marks) that opens with a verb
         bullet = first_in_para or _BULLET_BEFORE.search(text, max(0, sent.start - 12), sent.start) is not None
@@ -170,7 +178,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             trig_start, trig = m.start(tg), m.group(tg)
             first_word = re.match(r"[\w'’]+", m.group(0)).group(0).lower()
             form = self.lex.form_of.get(first_word, "base")
-            if is_item and m.start() == body_start:
+            if is_item and m.start() in (body_start, item_at):
                 continue
             if rule.rule == "progressive" and form != "ing":
                 continue  # "work", "expand": a trigger only as a progressive (checked below)
@@ -200,6 +208,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 adj_pledge = vm.group(1).lower() not in _PERCEIVE
             # read the left context backwards
             k = tokens.last_before(m.start())
+            if rule.rule == "in_talks":
+                # "are (currently) in discussion to finalize X": the predicate is "be in talks"
+                im = _IN_TALKS.search(text, max(sent.start, m.start() - 40), m.start())
+                if im is None:
+                    continue
+                k = tokens.last_before(im.start())
             aux = neg = be_aux = False
             while k >= floor:
                 w = tokens.low[k]
@@ -237,8 +251,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # participle: "Recognising ...", "..., focusing on"
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
-            if form == "past" and aux and nxt_w == "by":
-                continue  # passive: "was supported by"
+            if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
+                continue  # passive: "was supported by" ("have finalized commitments by X": the noun's)
             if form == "past" and be_aux and first_word not in _adjectival_triggers():
                 continue  # passive without a party as agent: "the group is tasked to", "X was launched"
             if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)):
@@ -262,6 +276,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 subj = _Subj(self.last_plural, "pl", tokens.spans[k][0])
             elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
+                if status != "main" and prev in ("we", "they") and (
+                        _OPENING_PP.fullmatch(text, tokens.spans[floor][0], tokens.spans[k][0])
+                        or self._party_run_before(tokens, k, floor)):
+                    status = "main"  # "In this regard we ...", "the United States and Colombia we committed"
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
                 if prev == "we":
@@ -277,6 +295,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 # "the President of the United States, Joseph R. Biden Jr., welcomed"
                 subj = self._apposed_subject(tokens, k, floor)
             elif prev in COORD:
+                if rule.rule == "own_subject":
+                    continue  # "to bolster X and defend Y": a coordinated infinitive, not the parties' position
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
                         and not (nxt_w == "to" and first_word not in NOUN_LIKE)
                         and not (nxt_w == ":" and m.group(0).lower().endswith(" to"))  # ", commit to:"
@@ -289,7 +309,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):
                     continue  # "the Agreement ..., signed in 1993"
                 if (prev == "and" and form == "past" and k - 1 >= floor
-                        and _ADJECTIVE.search(tokens.low[k - 1])):
+                        and _ADJECTIVE.search(tokens.low[k - 1])
+                        and not text[tokens.spans[k - 1][0]].isupper()):  # "the Pacific and underscored": a name
                     continue  # "voluntary and mutually agreed terms"
                 host = None
                 # subjects of earlier clauses, with a predicate that is no trigger ("X has achieved
@@ -326,9 +347,19 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 stack.append(_Subj(None, "3sg", tokens.spans[k][0], modal=rule.rule == "modal"))
                 continue
             else:
-                subj, status = self._collective_subject(tokens, k, floor)
+                # "Advisors A, B, and C expressed": a plural title before the holders' names
+                subj, status = (self._titled_names_subject(tokens, k, floor), "main") \
+                    if text[tokens.spans[k][0]].isupper() else (None, "")
+                if subj is None:
+                    subj, status = self._collective_subject(tokens, k, floor)
                 if subj is None and status not in ("sub",):
                     subj, status = self._run_subject(tokens, k, floor)
+                if (subj is None or subj.committers is None) and status in ("", "nonparty") \
+                        and text[tokens.spans[k][0]].isupper():
+                    # "the Seldan Minister of Foreign Affairs and the Norvian Secretary of State intend"
+                    office, ostatus = self._office_holders_subject(tokens, k, floor)
+                    if office is not None:
+                        subj, status = office, ostatus
                 if status == "sub":
                     continue
                 if (subj is not None and subj.committers is None and status == "nonparty"
@@ -391,6 +422,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject
             self.lead = next((x for x in reversed(stack) if x.committers), None)
         return self._finish(found, sent), intro
+
+    def _party_run_before(self, tokens: _Tokens, k: int, floor: int) -> bool:
+        """"..., the United States and Colombia we committed": a resumptive pronoun after the parties named
+        as the clause's subject (a run of party mentions that is a main-clause subject)."""
+        if k - 1 < floor or self.by_end.get(tokens.spans[k - 1][1]) is None:
+            return False
+        subj, status = self._run_subject(tokens, k - 1, floor)
+        return status == "main" and subj is not None and subj.committers is not None and len(subj.committers) > 1
 
     def _finish(self, found: list[_Found], sent: Sentence) -> list[Commitment]:
         text = self.text
@@ -466,6 +505,7 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro
-        elif first and not _LIST_GOES_ON.search(ex.text, sent.start, sent.end):
-            intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)"
+        elif first and not _LIST_GOES_ON.search(ex.text, sent.start, sent.end) \
+                and not (intro is not None and not rows and is_heading(ex.text, sent.start, sent.end)):
+            intro = None  # a paragraph that is no item ends the list, unless it ends in "; (and)" or is a heading
     return out

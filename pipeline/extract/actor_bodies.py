@@ -147,7 +147,11 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         if any(i in lx.state_alias or i in lx.demonyms for i in items):
             continue
         _add_org(cands, text, m.start(1), m.end(1), m.group(2), state_hits, 1)
-    return cands
+    # a body the instrument gazetteer lists as a mechanism ("EU-U.S. Trade and Technology Council") is an
+    # agreement, not an actor
+    from pipeline.extract.agreement_lexicon import _lex, _norm
+    instruments = _lex().gaz_names
+    return [c for c in cands if _norm(c.actor.name) not in instruments]
 
 
 

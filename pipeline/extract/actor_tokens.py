@@ -12,6 +12,7 @@ from pipeline.model import Actor
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    r"|[^\W\d_][\w\u2019']*(?:-[\w\u2019']+)*-(?:[A-Z]\.)+[A-Z]\b\.?(?:-[\w\u2019']*\w)*"  # Mekong-U.S., EU-U.S.-Japan
     r"|[^\W\d_](?:[\w\u2019'\-]*\w)?"  # words, with inner hyphens/apostrophes
     r"|\d+(?:[.,]\d+)*"
     r"|\n"

@@ -90,7 +90,8 @@ def _norm(s: str) -> str:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    # "Indo- Pacific": a hyphen left before a line break or space joins the compound
+    return re.sub(r"(?<=[A-Za-z])-\s+(?=[A-Z][a-z])", "-", re.sub(r"\s+", " ", s)).strip()
 
 
 @dataclass
@@ -146,10 +147,11 @@ def _country_like(seq: tuple[str, ...], lex: _Lex) -> bool:
         return True
     if len(seq) == 1 and "-" in seq[0]:  # U.S.-Canada, Canada-Japan
         parts = tuple(seq[0].split("-"))
-        return all((p,) in lex.country_words for p in parts if p)
+        # "ASEAN-U.S": a source typo without the final dot is still the state
+        return all((p,) in lex.country_words or (p + ".",) in lex.country_words for p in parts if p)
     return False
 
 
 def _strip_acr(s: str) -> str:
     """A name without an acronym defined inside it ("Terms of Reference (TOR) on ...", "X (CoRe) Partnership")."""
-    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|[A-Z0-9]))", "", s))
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|[A-Z0-9]))", "", s))

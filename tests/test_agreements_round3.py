@@ -76,3 +76,11 @@ def test_a_session_number_is_no_part_of_the_name_and_a_date_no_tail():
 def test_an_ordinal_word_inside_a_name_stays():
     t = table("They recalled the Safe Third Country Agreement and the Third Country Training Program.")
     assert "Safe Third Country Agreement" in t and "Third Country Training Program" in t, t
+
+
+def test_a_created_mechanism_named_by_its_purpose():
+    t = table("The leaders pledged to establish a working group to advance river navigation in the Lakes Basin "
+              "to help trade. They agreed to set up a task force on critical minerals supply.")
+    assert t["working group to advance river navigation in the Lakes Basin"] == ("mechanism", "planned", None)
+    assert t["task force on critical minerals supply"][1] == "established"
+    assert table("They will launch a working group to the end.") == {}

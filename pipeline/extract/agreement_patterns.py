@@ -54,10 +54,11 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in lex.lower_head_re.finditer(text):
         np_words = text[m.start("np"):m.start("head")].split()
         tail = m.group("tail")
-        if not np_words and not tail:
+        purpose = m.group("purpose")
+        if not np_words and not tail and not purpose:
             continue
         s = m.start("np")
-        e = m.end("tail") if tail else m.end("head")
+        e = m.end("tail") if tail else m.end("purpose") if purpose else m.end("head")
         name = _clean(text[s:e])
         head = m.group("head")
         out.append(_Cand(s, e, name, lex.lower_heads[head], None, _clean(text[s:m.end("head")]),

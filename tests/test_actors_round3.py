@@ -33,3 +33,16 @@ def test_the_acronym_of_a_forum_and_a_central_bank():
     t = typed("They work through ASEAN-led mechanisms, such as the EAS, and Bank Negara Malaysia.")
     assert t["EAS"] == ("East Asia Summit", "forum")
     assert t["Bank Negara Malaysia"][1] == "organization"
+
+
+def test_a_title_of_state_for_x_affairs_is_no_body_and_a_cut_pair_yields_none():
+    t = typed("The Norlandic Secretary of State for Foreign and Global Affairs met the donors of the U.S.-Spain Council.")
+    assert not any(n.startswith(("State ", "Spain Council")) for n, _ in t.values()), t
+
+
+def test_a_lower_case_tail_before_the_defined_acronym_and_the_acronym_is_the_same_body():
+    t = typed("They support the Lakes Centre for Emergency Relief on flood management (LER Centre) and the Office "
+              "of Trade on goods.")
+    assert t["Lakes Centre for Emergency Relief on flood management"][1] == "organization"
+    assert t["LER Centre"][0] == "Lakes Centre for Emergency Relief on flood management"
+    assert "Office of Trade" in t

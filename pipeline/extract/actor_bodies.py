@@ -151,7 +151,29 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
     # agreement, not an actor
     from pipeline.extract.agreement_lexicon import _lex, _norm
     instruments = _lex().gaz_names
-    return [c for c in cands if _norm(c.actor.name) not in instruments]
+    out = []
+    for c in cands:
+        if _norm(c.actor.name) in instruments:
+            continue
+        before = text[max(0, c.start - 30):c.start]
+        if _PAIR_CUT.search(before) or (c.actor.name.startswith("State ") and _OF_STATE.search(before)):
+            continue  # "U.S.-Spain Council" cut after the dash; "Secretary of State for X Affairs": a title
+        m = _LOWER_TAIL_ACR.match(text, c.end)
+        if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
+            name = re.sub(r"\s+", " ", text[c.start:m.end(1)])
+            c = _Cand(c.start, m.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3, c.actor.country),
+                      c.prio)
+        if out and re.fullmatch(r"\s*\(", text[out[-1].end:c.start]) and text[c.end:c.end + 1] == ")":
+            c = _Cand(c.start, c.end, out[-1].actor, c.prio)  # "X Centre (AHA Centre)": its short name
+        out.append(c)
+    return out
+
+
+# a body that starts right after "U.S.-": the tokens cut a dash pair ("U.S.-Spain Council")
+_PAIR_CUT = re.compile(r"(?:[A-Z]\.){2,}[-\u2010\u2011\u2013]$")
+_OF_STATE = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers)\s+of\s+$")
+# a lower-case tail of at most four words right before the acronym the name defines
+_LOWER_TAIL_ACR = re.compile(r"(\s+(?:on|for|of)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3})\s*\([A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?\)")
 
 
 

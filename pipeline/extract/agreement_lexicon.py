@@ -75,8 +75,8 @@ def _lex() -> _Lex:
         rf"(?P<head>{heads_alt}))\b"
         r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
         # "a working group to advance electrical interconnection in the Americas": its purpose names it
-        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
-        r"[a-z][\w-]*){1,4}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which)\b))?"
+        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:and\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
+        r"[a-z][\w-]*){1,6}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which)\b))?"
     )
     return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
                 {k[0] for k in heads} | set(named))

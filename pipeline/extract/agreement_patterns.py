@@ -54,7 +54,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in lex.lower_head_re.finditer(text):
         np_words = text[m.start("np"):m.start("head")].split()
         tail = m.group("tail")
-        purpose = m.group("purpose")
+        purpose = m.group("purpose") if not np_words else None  # "a vaccine expert working group": named already
         if not np_words and not tail and not purpose:
             continue
         s = m.start("np")

@@ -30,3 +30,8 @@ def test_the_darien_gap():
 
 def test_a_list_of_countries_is_no_venue():
     assert names("They fund solar projects in Fiji, Tonga, and Samoa.") == {"Fiji", "Tonga", "Samoa"}
+
+
+def test_a_situation_of_the_place_after_a_possessive():
+    assert names("They condemned Russia's violation of Ukraine's territorial integrity.") == {"Ukraine"}
+    assert names("They praised Japan's leadership and Brazil's economy.") == set()

@@ -185,6 +185,9 @@ def _left_context(text: str, start: int, width: int = 100) -> str:
 
 # "in both Iraq and Syria", "in Iraq, Syria, and Yemen": a place coordinated with an earlier one
 _COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# "Ukraine's territorial integrity", "Norland's reconstruction": a situation of the place, after a possessive
+_PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence|reconstruction|recovery"
+                          r"|humanitarian\s+situation|energy\s+(?:grid|infrastructure)|critical\s+infrastructure)\b")
 # "in Harbourtown, Norland", "at Lakeside, Norland": a city and its country name a venue, not a place of concern
 _VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}),\s*$")
 _BOTH = re.compile(r"\s(?:both|either)\s+$")
@@ -370,7 +373,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start) \
                 and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
-        if needs_context and not is_place_context(text, start):
+        if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end):
             continue
         venue = _VENUE.search(text, max(0, start - 40), start) if needs_context else None
         if venue and index_lookup(index, venue.group(1)) is None and not _conflict_context(text, start):

@@ -54,6 +54,16 @@ negotiations on X`` and ``to enter into X`` are ``planned``; a right cue may fol
 (``X (CAFTA-DR), which entered into force``); ``a Framework for an Agreement on X`` names both; a defined
 term after a name (``X (Agreement)``) binds the later bare heads to it.
 
+Round 3: ``X-U.S.`` (also the typo ``X-U.S``) is one word, so no name starts with a single-letter
+fragment; a horizon year after a framework is part of it (``Community Vision 2035``); ``Plan of Action
+(POA) to Implement the X`` is one name; ``Statement``/``Vision Statement``/``Annex for X`` are heads (a
+numbered annex or one ``to`` another text is none); a UN document symbol names its resolution
+(``A/RES/77/248``); a summit or conference the statement shows as a series (``the second X Summit``,
+``another``, ``next``, ``annually``) is a mechanism, and hosting or holding its next session is
+``planned``; ``X signed in 1991`` is ``signed``; a session ordinal (``the 4th X Dialogue``) and a date
+(``Summit on 15 November``) are no part of a name; a bare lower-case mechanism created or planned is
+named by its purpose (``a working group to advance X in the Y``).
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a

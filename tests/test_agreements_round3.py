@@ -84,3 +84,17 @@ def test_a_created_mechanism_named_by_its_purpose():
     assert t["working group to advance river navigation in the Lakes Basin"] == ("mechanism", "planned", None)
     assert t["task force on critical minerals supply"][1] == "established"
     assert table("They will launch a working group to the end.") == {}
+
+
+def test_memorandum_of_cooperation_letter_of_intent_and_the_framework_a_memorandum_is_on():
+    t = table("The ministers signed the Memorandum of Cooperation on the Trilateral Maritime Security Framework "
+              "(TMSF) today and a Letter of Intent on space cooperation.")
+    assert t["Memorandum of Cooperation on the Trilateral Maritime Security Framework"] == ("agreement", "signed", None)
+    assert t["Trilateral Maritime Security Framework"][0] == "framework"
+    assert t["Letter of Intent on space cooperation"][0] == "agreement"
+
+
+def test_a_proper_name_before_a_lower_case_agreement_or_dialogue():
+    t = table("They implement the Phase One trade agreement and the Harbour Nations dialogue.")
+    assert t["Phase One trade agreement"][0] == "agreement" and t["Harbour Nations dialogue"][0] == "mechanism"
+    assert table("They discussed the U.S. trade agreement and a bilateral agreement.") == {}

@@ -215,7 +215,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last_cap is not None and saw_and and last_cap > r + 1:
                 tail_end = last_cap + 1
-        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU", "Letter")):
             # "a Memorandum of Understanding on commercial cooperation, ...", "... concerning cooperation on
             # mineral resource development and governance, ...": a lower-case subject names the memorandum when
             # the noun phrase ends the clause (inner "and/on/of/in/for" allowed, never last)
@@ -230,6 +230,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which"}):
                 tail_end = last + 1
+        if inner is None and tail_end > h1 and ws[h0][0].startswith("Memorand") and ws[r][0] == "on" \
+                and (ws[tail_end - 1][0],) in lex.heads and tail_end - (r + 1) >= 3:
+            # "the Memorandum of Cooperation on the Trilateral Security Framework": the framework is named too
+            inner = r + 2 if ws[r + 1][0] == "the" else r + 1
         if inner is not None and tail_end == h1:
             inner = None
         i = h1

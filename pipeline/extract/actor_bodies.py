@@ -2,7 +2,9 @@
 "Agency") with its modifiers and an "of/for/on" tail; a legislature named as such
 ("Congress", "the Diet") belongs to the one state named before it in its
 sentence; companies with a legal form; sub-national governments; comma lists
-("Foreign, Commonwealth, and Development Office")."""
+("Foreign, Commonwealth, and Development Office"). A body the instrument gazetteer lists is an
+agreement; "Secretary of State for X Affairs" is a title; a body cut after "U.S.-" is none; a lower-case
+tail right before the acronym a body defines belongs to it, and "(ACR Centre)" is its short name."""
 from __future__ import annotations
 
 import re

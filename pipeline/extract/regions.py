@@ -20,6 +20,9 @@ Also: a national adjective before a crisis noun names the place ("the Syrian cri
 with crisis/conflict/civil war); coordinated situation nouns before of/in/for ("the stability and security
 of X"); shootings, killings, bombings in a party's country; "areas of X"; a region right before an acronym
 that does not end with its initials ends a body's name ("... Refugees in the Near East (UNRWA)"): none.
+Round 3: the country of a venue ("met in Harbourtown, Norland", the city not itself a region) is none; a
+situation after a possessive ("Ukraine's territorial integrity", "X's reconstruction") and "the battlefield /
+a war of choice against X" speak of the place; "Mekong-U.S." and "Indo- Pacific" are one word.
 """
 from __future__ import annotations
 

@@ -98,3 +98,10 @@ def test_a_proper_name_before_a_lower_case_agreement_or_dialogue():
     t = table("They implement the Phase One trade agreement and the Harbour Nations dialogue.")
     assert t["Phase One trade agreement"][0] == "agreement" and t["Harbour Nations dialogue"][0] == "mechanism"
     assert table("They discussed the U.S. trade agreement and a bilateral agreement.") == {}
+
+
+def test_an_acronym_with_its_own_tail_is_the_instrument_again():
+    doc, ms = run("They recall the Plan of Action (POA) to Implement the Norland-Estaria Strategic Partnership. "
+                  "They FULFILL the goals outlined in the POA to Implement the Norland-Estaria Strategic Partnership.")
+    assert {m.entity.name for m in ms} == {"Plan of Action to Implement the Norland-Estaria Strategic Partnership"}
+    assert [doc.text[m.start:m.end] for m in ms][-1] == "POA"

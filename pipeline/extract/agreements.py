@@ -203,6 +203,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 extra.append((m.start(), e, ag, None))
                 taken.append((m.start(), e))
     spans += extra
+    if acronyms:
+        spans = _drop_inside_acronym_tails(text, spans, acronyms)
     spans.sort(key=lambda t: t[0])
     occupied = [(s, e) for s, e, _, _ in spans]
     out = []
@@ -214,3 +216,21 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))
     return out
+
+
+def _drop_inside_acronym_tails(text: str, spans, acronyms: dict[str, Agreement]):
+    """"the POA to Implement the X Partnership" after "Plan of Action (POA) to Implement the X Partnership":
+    the acronym with its own tail is the instrument again; the name inside the tail is no agreement of its own."""
+    keep = []
+    for s, e, ag, at in spans:
+        m = _ACR_TAIL.search(text, max(0, s - 40), s)
+        inner = _norm(text[s:e])
+        if m and m.end() == s:
+            owner = acronyms.get(m.group(1))
+            if owner is not None and owner is not ag and inner and inner in _norm(owner.name):
+                continue
+        keep.append((s, e, ag, at))
+    return keep
+
+
+_ACR_TAIL = re.compile(r"\b([A-Z][A-Za-z0-9&+.-]{1,11})\s+(?:to|of|on|for)\s+(?:[A-Z][a-z]+\s+)?(?:the\s+)?")

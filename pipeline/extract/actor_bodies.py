@@ -2,7 +2,9 @@
 "Agency") with its modifiers and an "of/for/on" tail; a legislature named as such
 ("Congress", "the Diet") belongs to the one state named before it in its
 sentence; companies with a legal form; sub-national governments; comma lists
-("Foreign, Commonwealth, and Development Office")."""
+("Foreign, Commonwealth, and Development Office"). A body the instrument gazetteer lists is an
+agreement; "Secretary of State for X Affairs" is a title; a body cut after "U.S.-" is none; a lower-case
+tail right before the acronym a body defines belongs to it, and "(ACR Centre)" is its short name."""
 from __future__ import annotations
 
 import re
@@ -147,7 +149,33 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         if any(i in lx.state_alias or i in lx.demonyms for i in items):
             continue
         _add_org(cands, text, m.start(1), m.end(1), m.group(2), state_hits, 1)
-    return cands
+    # a body the instrument gazetteer lists as a mechanism ("EU-U.S. Trade and Technology Council") is an
+    # agreement, not an actor
+    from pipeline.extract.agreement_lexicon import _lex, _norm
+    instruments = _lex().gaz_names
+    out = []
+    for c in cands:
+        if _norm(c.actor.name) in instruments:
+            continue
+        before = text[max(0, c.start - 30):c.start]
+        if _PAIR_CUT.search(before) or (c.actor.name.startswith("State ") and _OF_STATE.search(before)):
+            continue  # "U.S.-Spain Council" cut after the dash; "Secretary of State for X Affairs": a title
+        m = _LOWER_TAIL_ACR.match(text, c.end)
+        if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
+            name = re.sub(r"\s+", " ", text[c.start:m.end(1)])
+            c = _Cand(c.start, m.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3, c.actor.country),
+                      c.prio)
+        if out and re.fullmatch(r"\s*\(", text[out[-1].end:c.start]) and text[c.end:c.end + 1] == ")":
+            c = _Cand(c.start, c.end, out[-1].actor, c.prio)  # "X Centre (AHA Centre)": its short name
+        out.append(c)
+    return out
+
+
+# a body that starts right after "U.S.-": the tokens cut a dash pair ("U.S.-Spain Council")
+_PAIR_CUT = re.compile(r"(?:[A-Z]\.){2,}[-\u2010\u2011\u2013]$")
+_OF_STATE = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers)\s+of\s+$")
+# a lower-case tail of at most four words right before the acronym the name defines
+_LOWER_TAIL_ACR = re.compile(r"(\s+(?:on|for|of)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3})\s*\([A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?\)")
 
 
 

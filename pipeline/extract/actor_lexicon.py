@@ -51,8 +51,13 @@ _ABBREV = _terms_of("abbreviation")
 # --------------------------------------------------------------------------- lexicons
 
 
+_Z_WORDS = re.compile(r"\b(Organi|Stabili|Moderni|Civili)([sz])ation")
+
+
 def _apostrophe_variants(s: str) -> set[str]:
     out = {s}
+    if _Z_WORDS.search(s):  # "Organisation" and "Organization" spell one name
+        out.add(_Z_WORDS.sub(lambda m: m.group(1) + ("s" if m.group(2) == "z" else "z") + "ation", s))
     if "'" in s:
         out.add(s.replace("'", "\u2019"))
     if "\u2019" in s:

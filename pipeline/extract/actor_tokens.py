@@ -12,7 +12,8 @@ from pipeline.model import Actor
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
-    r"|[^\W\d_](?:[\w\u2019'\-]*\w)?"  # words, with inner hyphens/apostrophes
+    # words, with inner hyphens/apostrophes; one ending in "-U" goes on over ".S." ("Mekong-U.S.", "EU-U.S.-Japan")
+    r"|[^\W\d_](?:[\w\u2019'\-]*\w)?(?:(?<=-[A-Z])(?:\.[A-Z])+\b\.?(?:-[\w\u2019']*\w)*)?"
     r"|\d+(?:[.,]\d+)*"
     r"|\n"
     r"|[^\w\s]"

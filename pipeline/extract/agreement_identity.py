@@ -198,6 +198,22 @@ def is_event(name: str) -> bool:
     return bool(words and words[-1] in heads) or any(p.fullmatch(name.strip()) for p in pats)
 
 
-def drop_events(mentions: list[AgreementMention]) -> list[AgreementMention]:
-    """The statement's agreement mentions without those of events."""
-    return [m for m in mentions if not is_event(m.entity.name)]
+def drop_events(mentions: list[AgreementMention], text: str | None = None) -> list[AgreementMention]:
+    """The statement's agreement mentions without those of events. With the text, a summit or conference
+    the statement shows as a series ("the second X Summit", "another X Summit", "the next X Conference",
+    "the X Summit process") is a regular meeting, a mechanism, and stays."""
+    from pipeline.extract.agreement_names import _SERIES
+    series = set()
+    if text is not None:
+        for m in mentions:
+            if _event_row(m):
+                before = text[max(0, m.start - 25):m.start]
+                before = re.split(r"[.;:!?]\s", before)[-1]
+                if _SERIES.search(before) or re.match(r"\s+(?:process|series|platform|annually|regularly|every\s+year)\b", text[m.end:m.end + 16]):
+                    series.add(m.entity.agreement_id)
+    return [m for m in mentions if not _event_row(m) or m.entity.agreement_id in series]
+
+
+def _event_row(m: AgreementMention) -> bool:
+    """A meeting named as an event; a framework named after one ("X Summit Year of Action") is none."""
+    return m.entity.kind == "mechanism" and is_event(m.entity.name)

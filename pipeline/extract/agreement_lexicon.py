@@ -73,7 +73,10 @@ def _lex() -> _Lex:
         r"(?P<det>a|an|the)\s+(?:new\s+)?"
         r"(?P<np>(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
         rf"(?P<head>{heads_alt}))\b"
-        r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?"
+        r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
+        # "a working group to advance electrical interconnection in the Americas": its purpose names it
+        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:and\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
+        r"[a-z][\w-]*){1,6}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which)\b))?"
     )
     return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
                 {k[0] for k in heads} | set(named))
@@ -90,7 +93,8 @@ def _norm(s: str) -> str:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    # "Indo- Pacific": a hyphen left before a line break or space joins the compound
+    return re.sub(r"(?<=[A-Za-z])-\s+(?=[A-Z][a-z])", "-", re.sub(r"\s+", " ", s)).strip()
 
 
 @dataclass
@@ -146,10 +150,11 @@ def _country_like(seq: tuple[str, ...], lex: _Lex) -> bool:
         return True
     if len(seq) == 1 and "-" in seq[0]:  # U.S.-Canada, Canada-Japan
         parts = tuple(seq[0].split("-"))
-        return all((p,) in lex.country_words for p in parts if p)
+        # "ASEAN-U.S": a source typo without the final dot is still the state
+        return all((p,) in lex.country_words or (p + ".",) in lex.country_words for p in parts if p)
     return False
 
 
 def _strip_acr(s: str) -> str:
     """A name without an acronym defined inside it ("Terms of Reference (TOR) on ...", "X (CoRe) Partnership")."""
-    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|[A-Z0-9]))", "", s))
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|[A-Z0-9]))", "", s))

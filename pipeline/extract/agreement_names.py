@@ -64,6 +64,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             attached = ws[k + 1][1] - ws[k][2] <= 1
             if not attached:
                 break
+            if _ORDINAL.match(w):
+                break  # "the 4th X Dialogue": the session's number is no part of the name
             if _is_cap(w) and w not in ("(", ")") and w[:1].isalnum():
                 if w.lower() in STOP_WORDS and (starts[k] or w in ("The", "This", "These", "That", "Our", "Its", "Their", "A", "An")):
                     break
@@ -123,7 +125,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         r = h1
         tail_end = h1
         if r + 3 < n and ws[r][0] == "(" and _ACRONYM.match(ws[r + 1][0]) and ws[r + 2][0] == ")" \
-                and ws[r + 3][0] in _TAIL_PREPS:
+                and (ws[r + 3][0] in _TAIL_PREPS or kind == "framework" and ws[r + 3][0] == "to"):
             r += 3  # "Terms of Reference (TOR) on the ...": the acronym stands before the tail
             inner_acr = ws[r - 2][0]
         inner = None
@@ -132,7 +134,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         to_tail = (kind == "framework" and r + 2 < n and ws[r][0] == "to" and _is_cap(ws[r + 1][0])
                    and ws[r + 1][0][:1].isalpha() and not starts[r + 1] and ws[r + 1][0] not in _TITLES
                    and ws[r + 1][0].lower() not in STOP_WORDS and not _country_like((ws[r + 1][0],), lex)
-                   and (ws[r + 1][0],) not in lex.heads and _is_cap(ws[r + 2][0]) and ws[r + 2][0][:1].isalnum())
+                   and (ws[r + 1][0],) not in lex.heads
+                   and (_is_cap(ws[r + 2][0]) and ws[r + 2][0][:1].isalnum()
+                        # "Plan of Action to Implement the X Partnership": a capitalised verb and its object
+                        or ws[r + 2][0] == "the" and r + 3 < n and _is_cap(ws[r + 3][0]) and ws[r + 3][0][:1].isalnum()))
         if r < n and (ws[r][0] in _TAIL_PREPS or to_tail) and not numbered:  # "Pillar IV", "Standard 7": no tail
             j = r + 1
             if j < n and ws[j][0] == "the":
@@ -149,7 +154,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 if j < n and ws[j][0] == "the":
                     j += 1
                 inner = j
-            if j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
+            if j + 1 < n and ws[j][0].isdigit() and ws[j + 1][0] in _MONTHS:
+                pass  # "the X Summit on 15 November": a date, no tail
+            elif j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
                 last_cap = None
                 comma_seen = False
                 and_after_comma = False
@@ -162,6 +169,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                         break
                     if _is_cap(w) and w[:1].isalnum() and not starts[m]:
                         last_cap = m
+                    elif w == "-" and last_cap == m - 1 and m + 1 < n and _is_cap(ws[m + 1][0]) \
+                            and ws[m][1] == ws[m - 1][2]:
+                        pass  # "the Indo- Pacific": a compound split by a stray space
                     elif kind == "treaty" and w in _TREATY_INNER and m + 1 < n \
                             and not _country_like((ws[m + 1][0],), lex) and ws[m + 1][0] != ws[m][0]:
                         pass  # "Convention on the Rights of Persons with Disabilities", "... and on their Destruction"
@@ -186,6 +196,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                             tail_end -= 1
                     if tail_end <= j:
                         tail_end = h1
+        if kind == "framework" and tail_end < n and _YEAR.match(ws[tail_end][0]) and not numbered \
+                and ws[tail_end][1] - ws[tail_end - 1][2] <= 1 and not starts[tail_end] \
+                and not (tail_end + 1 < n and ws[tail_end + 1][0] in ("-", "/")):
+            tail_end += 1  # "Community Vision 2035", "Master Plan on X Connectivity 2030": the horizon year names it
         if tail_end == h1 and r < n and ws[r][0] == "between" and ws[h0][0].startswith("Memorand"):
             # "Memorandum of Understanding between Poetry Ireland and the X Foundation": the parties
             # to it name it (up to the end of the noun phrase)
@@ -201,7 +215,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last_cap is not None and saw_and and last_cap > r + 1:
                 tail_end = last_cap + 1
-        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
+        if tail_end == h1 and r + 1 < n and ws[r][0] in _MOU_PREPS and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU", "Letter")):
             # "a Memorandum of Understanding on commercial cooperation, ...", "... concerning cooperation on
             # mineral resource development and governance, ...": a lower-case subject names the memorandum when
             # the noun phrase ends the clause (inner "and/on/of/in/for" allowed, never last)
@@ -216,6 +230,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m += 1
             if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which"}):
                 tail_end = last + 1
+        if inner is None and tail_end > h1 and ws[h0][0].startswith("Memorand") and ws[r][0] == "on" \
+                and (ws[tail_end - 1][0],) in lex.heads and tail_end - (r + 1) >= 3:
+            # "the Memorandum of Cooperation on the Trilateral Security Framework": the framework is named too
+            inner = r + 2 if ws[r + 1][0] == "the" else r + 1
         if inner is not None and tail_end == h1:
             inner = None
         i = h1
@@ -235,6 +253,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                      and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
         if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
             continue
+        if ws[h0][0] == "Annex" and (numbered or tail_end == h1 or ws[r][0] not in ("for", "of")):
+            continue  # "Annex III", "X Annex to Executive Order 1": a part of another text; "X Annex for the Y Partnership" names one
         if needs == "numbered" and not numbered:
             continue  # "Standard 7", not "the highest standard"
         if needs == "body" and not numbered and not any(m in _RESOLUTION_BODIES for m in mods):
@@ -287,9 +307,11 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
     return out
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Country Agreement"
 _MOU_PREPS = {"on", "concerning", "regarding", "for"}
 _MOU_INNER = {"and", "on", "of", "in", "for"}
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"
+                     r"another|next|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                      r"biennial|successive)\b", re.IGNORECASE)
 
 

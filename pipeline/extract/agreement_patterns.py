@@ -18,8 +18,9 @@ _CALLED = re.compile(
     r"(?:called|named|known as|entitled|dubbed)\s+[\"\u201c']?(?P<name>[A-Z][\w+&.-]*(?:\s+[A-Z][\w+&.-]*)*)[\"\u201d']?"
 )
 _LOWER_HEAD_KIND = _words_of("described_head")
-# a resolution's number: "2254", a session number "68/262", an emergency special session "ES-11/1"
-_RES_NUM = r"(?:[A-Z]{1,3}-\d{1,2}/\d{1,3}|\d{2}/\d{1,3}|\d{2,4})(?![\w/-])"
+# a resolution's number: "2254", a session number "68/262", an emergency special session "ES-11/1", a document
+# symbol "A/RES/68/262", "S/RES/2231"
+_RES_NUM = r"(?:[AS]/RES/(?:[A-Z]{1,3}-)?\d{1,4}(?:/\d{1,4})?|[A-Z]{1,3}-\d{1,2}/\d{1,3}|\d{2}/\d{1,3}|\d{2,4})(?![\w/-])"
 _UNSC = re.compile(
     r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?P<body>Security Council|General Assembly)\s+"
     rf"(?P<res>[Rr]esolutions?)(?P<num>\s+{_RES_NUM}(?:\s*(?:,\s*and|,|and)\s*{_RES_NUM})*)?"
@@ -53,10 +54,11 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in lex.lower_head_re.finditer(text):
         np_words = text[m.start("np"):m.start("head")].split()
         tail = m.group("tail")
-        if not np_words and not tail:
+        purpose = m.group("purpose") if not np_words else None  # "a vaccine expert working group": named already
+        if not np_words and not tail and not purpose:
             continue
         s = m.start("np")
-        e = m.end("tail") if tail else m.end("head")
+        e = m.end("tail") if tail else m.end("purpose") if purpose else m.end("head")
         name = _clean(text[s:e])
         head = m.group("head")
         out.append(_Cand(s, e, name, lex.lower_heads[head], None, _clean(text[s:m.end("head")]),
@@ -80,8 +82,12 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         # "resolutions ES-11/1 and ES-11/2", "Resolutions 2254 and 2231": one resolution per number
         for q, nm in enumerate(_RES_NUM_RE.finditer(text, m.start(g), m.end(g))):
             name = f"UN {body} Resolution {nm.group()}"
+            aliases = [name, f"Resolution {nm.group()}"]
+            if "/RES/" in nm.group():  # a document symbol names the resolution and its body: "A/RES/77/248"
+                name = nm.group()
+                aliases.append(name)
             out.append(_Cand(m.start() if q == 0 else nm.start(), nm.end(), name, "resolution", None, name,
-                             [name, f"Resolution {nm.group()}"], "resolution", 2))
+                             aliases, "resolution", 2))
     for m in _SIGNED_LOWER.finditer(text):
         # "signed a memorandum of understanding on customs data exchange": a described instrument the
         # parties sign (or conclude) is named by its head and subject

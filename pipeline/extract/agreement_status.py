@@ -22,11 +22,12 @@ _CUES = (
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into)"
+    r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
     r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
-_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
+_GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
              r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint)"
              r"|\s+(?:today|formally|officially|jointly|also))")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
@@ -40,7 +41,7 @@ _RIGHT_FUTURE_FORCE = re.compile(
 _FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
 _RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
-_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
+_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,?\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
 _RIGHT_PLANNED = re.compile(
     r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
     r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
@@ -63,6 +64,7 @@ _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 # "welcomed the completion of negotiations on X", "have concluded negotiations of X": the text is agreed, not signed
 _NEGOTIATIONS_DONE = re.compile(r"\b(?:complet(?:e|es|ed|ing|ion)|conclu(?:de|des|ded|ding|sion)|finali[sz](?:e|es|ed|ing|ation)"
                                 r"|successful\s+(?:end|close))\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
 _ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -108,6 +110,12 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         if m.group("conclude").lower().startswith("negotiation") and _NEGOTIATIONS_DONE.search(before):
             return "planned"  # "the completion of negotiations on X": X is still to be signed
         return "planned" if planned else "referenced"
+    if m.group("host"):
+        # "will co-host the second X Summit", "work toward holding another X Summit": a session still to come;
+        # "continue to hold X annually", "co-hosting X today", a dialogue held again: referenced
+        event = re.search(r"\b(?:Summit|Conference|Meeting)s?\b", text[start:end])
+        again = re.match(r"\W*(?:today|annually|regularly|every|each)\b", text[end:end + 20], re.IGNORECASE)
+        return "planned" if planned and event and not again and not _CONTINUE.search(before) else "referenced"
     if m.group("develop"):
         return "planned"  # "X is developing a new Y": Y is still to be created
     if m.group("restart"):

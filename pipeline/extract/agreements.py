@@ -54,6 +54,16 @@ negotiations on X`` and ``to enter into X`` are ``planned``; a right cue may fol
 (``X (CAFTA-DR), which entered into force``); ``a Framework for an Agreement on X`` names both; a defined
 term after a name (``X (Agreement)``) binds the later bare heads to it.
 
+Round 3: ``X-U.S.`` (also the typo ``X-U.S``) is one word, so no name starts with a single-letter
+fragment; a horizon year after a framework is part of it (``Community Vision 2035``); ``Plan of Action
+(POA) to Implement the X`` is one name; ``Statement``/``Vision Statement``/``Annex for X`` are heads (a
+numbered annex or one ``to`` another text is none); a UN document symbol names its resolution
+(``A/RES/77/248``); a summit or conference the statement shows as a series (``the second X Summit``,
+``another``, ``next``, ``annually``) is a mechanism, and hosting or holding its next session is
+``planned``; ``X signed in 1991`` is ``signed``; a session ordinal (``the 4th X Dialogue``) and a date
+(``Summit on 15 November``) are no part of a name; a bare lower-case mechanism created or planned is
+named by its purpose (``a working group to advance X in the Y``).
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
@@ -193,6 +203,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 extra.append((m.start(), e, ag, None))
                 taken.append((m.start(), e))
     spans += extra
+    if acronyms:
+        spans = _drop_inside_acronym_tails(text, spans, acronyms)
     spans.sort(key=lambda t: t[0])
     occupied = [(s, e) for s, e, _, _ in spans]
     out = []
@@ -204,3 +216,21 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))
     return out
+
+
+def _drop_inside_acronym_tails(text: str, spans, acronyms: dict[str, Agreement]):
+    """"the POA to Implement the X Partnership" after "Plan of Action (POA) to Implement the X Partnership":
+    the acronym with its own tail is the instrument again; the name inside the tail is no agreement of its own."""
+    keep = []
+    for s, e, ag, at in spans:
+        m = _ACR_TAIL.search(text, max(0, s - 40), s)
+        inner = _norm(text[s:e])
+        if m and m.end() == s:
+            owner = acronyms.get(m.group(1))
+            if owner is not None and owner is not ag and inner and inner in _norm(owner.name):
+                continue
+        keep.append((s, e, ag, at))
+    return keep
+
+
+_ACR_TAIL = re.compile(r"\b([A-Z][A-Za-z0-9&+.-]{1,11})\s+(?:to|of|on|for)\s+(?:[A-Z][a-z]+\s+)?(?:the\s+)?")

@@ -20,6 +20,9 @@ Also: a national adjective before a crisis noun names the place ("the Syrian cri
 with crisis/conflict/civil war); coordinated situation nouns before of/in/for ("the stability and security
 of X"); shootings, killings, bombings in a party's country; "areas of X"; a region right before an acronym
 that does not end with its initials ends a body's name ("... Refugees in the Near East (UNRWA)"): none.
+Round 3: the country of a venue ("met in Harbourtown, Norland", the city not itself a region) is none; a
+situation after a possessive ("Ukraine's territorial integrity", "X's reconstruction") and "the battlefield /
+a war of choice against X" speak of the place; "Mekong-U.S." and "Indo- Pacific" are one word.
 """
 from __future__ import annotations
 
@@ -39,11 +42,12 @@ GAZETTEER = DATA_DIR / "regions_gazetteer.csv"
 
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"} | {"\u2019": "'"})
 
-# Words: "U.S.", "U.S.-Canada", "Indo-Pacific", "cross-Strait", "d'Ivoire", "2+2", "Leaders’";
+# Words: "U.S.", "U.S.-Canada", "Mekong-U.S." (also the typo "ASEAN-U.S"), "Indo-Pacific", "cross-Strait", "d'Ivoire", "2+2", "Leaders’";
 # a possessive "'s" is split off ("Korea's" -> "Korea", "'", "s").
 WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}(?:[-\u2010\u2011\u2013][\w.]*\w)*"
-    r"|\w+(?:[-\u2010\u2011\u2013+&]\w+|['\u2019](?!s\b)\w+)*(?:(?<=s)['\u2019](?=\s))?"
+    r"|\w+(?:(?:[-\u2010\u2011\u2013+&]|-\x20(?=[A-Z][a-z]))(?:(?:[A-Z]\.)+[A-Z]\b\.?|\w+)|['\u2019](?!s\b)\w+)*"
+    r"(?:(?<=s)['\u2019](?=\s))?"
     r"|[^\w\s]"
 )
 
@@ -55,6 +59,8 @@ def words(text: str) -> list[tuple[str, int, int]]:
         g = m.group()
         if not g.isascii():
             g = g.translate(DASHES)
+        if " " in g:  # "Indo- Pacific": a compound split by a stray space
+            g = g.replace(" ", "")
         out.append((g, m.start(), m.end()))
     return out
 
@@ -144,7 +150,7 @@ _SITUATION_NOUNS = (
     r"militari[sz]ation|blockade|famine|democracy|refugees|victims|humanitarian|assistance|aid|"
     r"developments|issues?|question|events|dispute|border|borders|territory|shelling|bombing|"
     r"destruction|suffering|atrocities|abuses|repression|crackdown|shootings?|killings?|massacres?|bombings?|"
-    r"strikes|areas|parts|provinces|coast|coastline|waters|airspace|soil"
+    r"strikes|areas|parts|provinces|coast|coastline|waters|airspace|soil|battlefields?|war\s+of\s+choice"
 )
 _PLACE_LEFT = re.compile(
     r"(?:(?:^\s*|\b)(?-i:in|across|throughout|within|inside|into|regarding|concerning|about|toward|towards|"
@@ -183,6 +189,11 @@ def _left_context(text: str, start: int, width: int = 100) -> str:
 
 # "in both Iraq and Syria", "in Iraq, Syria, and Yemen": a place coordinated with an earlier one
 _COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# "Ukraine's territorial integrity", "Norland's reconstruction": a situation of the place, after a possessive
+_PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence|reconstruction|recovery"
+                          r"|humanitarian\s+situation|energy\s+(?:grid|infrastructure)|critical\s+infrastructure)\b")
+# "in Harbourtown, Norland", "at Lakeside, Norland": a city and its country name a venue, not a place of concern
+_VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}),\s*$")
 _BOTH = re.compile(r"\s(?:both|either)\s+$")
 
 
@@ -366,8 +377,11 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start) \
                 and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
-        if needs_context and not is_place_context(text, start):
+        if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end):
             continue
+        venue = _VENUE.search(text, max(0, start - 40), start) if needs_context else None
+        if venue and index_lookup(index, venue.group(1)) is None and not _conflict_context(text, start):
+            continue  # "met in Harbourtown, Norland": the country of a venue (not "in Fiji, Tonga")
         acr = _ACRONYM_AFTER.match(text, end)
         if acr and not acr.group(1).endswith("".join(w[:1] for w in re.split(r"[\s-]+", text[start:end])).upper()):
             continue  # "... Refugees in the Near East (UNRWA)": the end of a body's name

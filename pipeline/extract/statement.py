@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.extract.actors import drop_states_only_in_instruments, find_actors
+from pipeline.extract.actors import doc_text, drop_states_only_in_instruments, find_actors
 from pipeline.extract.agreement_identity import drop_events, qualify_generic_agreements
 from pipeline.extract.agreements import find_agreements, statement_status
 from pipeline.extract.commitments import find_commitments
@@ -48,7 +48,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     actor_mentions = find_actors(doc)
     parties = find_parties(st, doc, actor_mentions)
     region_mentions = find_regions(doc, party_states(parties))
-    agreement_mentions = qualify_generic_agreements(drop_events(find_agreements(doc)), parties)
+    agreement_mentions = qualify_generic_agreements(drop_events(find_agreements(doc), doc_text(doc)), parties)
     commitments = find_commitments(doc, sentences, parties, actor_mentions, st.title) if parties else []
     in_commitments = frozenset(a for c in commitments for a in (*c.committers, *c.addressees))
     actor_mentions = drop_states_only_in_instruments(actor_mentions, agreement_mentions, parties, in_commitments)

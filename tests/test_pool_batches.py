@@ -1,0 +1,57 @@
+"""Blind batches from ../shared/corpus/pool (evaluation/pool-batches/batch-N): each was
+annotated per ANNOTATION.md by someone who had not seen the pipeline's output on it, and
+scored before any rule was written from it (the figures are in evaluation/README.md).
+Floors sit a little under the latest scores, so that a rule that helps one text but
+hurts these is caught."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import CORPUS, REPO, need
+
+BATCHES = REPO / "evaluation" / "pool-batches"
+# batch -> (parties exact, actors F1, agreements F1, regions F1, commitments F1, committers accuracy)
+FLOORS = {
+    "batch-6": (0.95, 0.95, 0.95, 0.95, 0.95, 0.95),
+    "batch-7": (0.95, 0.95, 0.95, 0.95, 0.95, 0.95),
+    "batch-8": (0.80, 0.88, 0.72, 0.88, 0.84, 0.72),
+    "batch-9": (0.80, 0.78, 0.80, 0.95, 0.87, 0.90),
+}
+
+
+@pytest.fixture(scope="module")
+def pool_build(tmp_path_factory):
+    from pipeline.build import run_build
+
+    raw = tmp_path_factory.mktemp("pool-batches") / "raw"
+    raw.mkdir()
+    for gold in sorted(BATCHES.glob("batch-*/*.yaml")):
+        shutil.copy2(need(CORPUS / "pool" / f"{gold.stem}.md"), raw / f"{gold.stem}.md")
+    out = raw.parent / "package"
+    report = run_build(raw, out)
+    assert report.published and not report.rejected, report
+    return out
+
+
+def test_every_batch_has_a_floor():
+    assert sorted(p.name for p in BATCHES.iterdir() if p.is_dir()) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("batch", sorted(FLOORS))
+def test_pool_batch_scores_keep_their_floor(pool_build, batch):
+    gold = BATCHES / batch
+    proc = subprocess.run([sys.executable, str(need(CORPUS.parent / "eval" / "score.py")), str(pool_build),
+                           str(gold), "--json"], capture_output=True, text=True, check=True)
+    scores = json.loads(proc.stdout)
+    assert scores["missing_statements"] == []
+    parties, actors, agreements, regions, commitments, committers = FLOORS[batch]
+    assert scores["parties_accuracy"] >= parties, scores["parties_accuracy"]
+    for table, floor in (("actors", actors), ("agreements", agreements), ("regions", regions),
+                         ("commitments", commitments)):
+        assert scores[table]["f1"] >= floor, (table, scores[table])
+    assert scores["commitments"]["committers_accuracy"] >= committers, scores["commitments"]

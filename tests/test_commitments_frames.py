@@ -142,3 +142,9 @@ def test_dispel_a_notion_is_opposition():
 def test_accepting_an_invitation_is_a_pledge():
     assert rows("President Berg accepted President Ruiz’s invitation to visit Selda next year.") == \
         [("accepted", "pledge", ("NRV",))]
+
+
+def test_are_continuing_is_a_pledge():
+    # the progressive "are continuing our work" is an intention; "the continuing efforts" is a noun phrase
+    assert rows("We are continuing our joint work on the canal.") == [("continuing", "pledge", BOTH)]
+    assert rows("We welcome the continuing efforts of Ozaria.") == [("welcome", "welcome", BOTH)]

@@ -90,3 +90,18 @@ def test_opening_connective_and_resumptive_pronoun_keep_a_main_clause():
     t = ("In this regard we welcome the new port. With the new fund, Norvia and Selda we committed to work "
          "with others. The deal with Selda we signed is old. In the areas we welcomed, trade grew.")
     assert rows(t) == [("welcome", "welcome", BOTH), ("committed", "pledge", BOTH)]
+
+
+def test_a_clause_without_that_after_know_or_announce_stands():
+    # "We know we must ...", "pleased to announce we will ...": the dropped "that" clause is the commitment
+    assert rows("We know we must prepare now to build the capacity we need.") == [("must", "pledge", BOTH)]
+    assert rows("Norvia and Selda are pleased to announce we will co-host the third summit.") == \
+        [("will", "pledge", BOTH)]
+    # inside a relative or subordinate clause it does not
+    assert rows("The project we know we launched is done.") == []
+    assert rows("As we know we must act, we welcome the plan.") == [("welcome", "welcome", BOTH)]
+
+
+def test_which_is_why_we_opens_a_clause_of_the_parties():
+    assert rows("We recognize the need to protect our networks, which is why we commit to using trusted vendors.") == \
+        [("recognize", "emphasis", BOTH), ("commit", "pledge", BOTH)]

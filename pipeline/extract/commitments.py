@@ -47,7 +47,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.extract.commitment_grammar import (
-    ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES,
+    ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES, ZERO_THAT,
     _Found, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
@@ -191,12 +191,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue
             if first_word in ("value", "values") and nxt_w in ("chain", "chains", "added"):
                 continue  # "value chains": a noun
+            if first_word in ZERO_THAT and nxt_w in ("we", "they"):
+                continue  # "pleased to announce we will co-host": the clause after it decides
             if first_word.startswith("hail") and nxt_w == "from":
                 continue  # "hails from": an origin
             if rule.rule == "as_frame" and not _AS_FRAME.match(after):
                 continue  # "see", "view": a position only as "see X as essential"
-            if rule.pattern == "continue" and form in ("past", "ing"):
-                continue  # "pledged continued support", "continuing efforts": not an intention
+            if rule.pattern == "continue" and form == "past":
+                continue  # "pledged continued support": not an intention
             adj_pledge = pair_host = False
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
@@ -249,6 +251,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             coord_start = tokens.spans[k + 1][0] if k + 1 < len(tokens.spans) else m.start()
             if form == "ing" and not aux:
                 continue  # participle: "Recognising ...", "..., focusing on"
+            if rule.pattern == "continue" and form == "ing" and not be_aux:
+                continue  # "continuing efforts": only "we are continuing our work" is an intention
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
             if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
@@ -280,6 +284,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         _OPENING_PP.fullmatch(text, tokens.spans[floor][0], tokens.spans[k][0])
                         or self._party_run_before(tokens, k, floor)):
                     status = "main"  # "In this regard we ...", "the United States and Colombia we committed"
+                if status != "main" and prev in ("we", "they") and k - 2 >= floor and (
+                        (tokens.low[k - 1] in ZERO_THAT and (tokens.low[k - 2] == "to" or tokens.low[k - 2] in (
+                            "we", "they") and _is_boundary_token(tokens, k - 3, floor) == "main"))
+                        or (tokens.low[k - 1] == "why" and tokens.low[k - 2] in ("is", "was"))):
+                    status = "main"  # "we know we must ...", "which is why we commit to ...": the clause stands
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
                 if prev == "we":

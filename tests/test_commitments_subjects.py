@@ -105,3 +105,19 @@ def test_a_clause_without_that_after_know_or_announce_stands():
 def test_which_is_why_we_opens_a_clause_of_the_parties():
     assert rows("We recognize the need to protect our networks, which is why we commit to using trusted vendors.") == \
         [("recognize", "emphasis", BOTH), ("commit", "pledge", BOTH)]
+
+
+def test_a_contrastive_while_after_a_comma_is_a_main_clause():
+    assert rows("Norvia will build the roads, while Selda will build the ports.") == \
+        [("will", "pledge", ("NRV",)), ("will", "pledge", ("SLD",))]
+    # an opening "While" stays subordinate
+    assert rows("While we will build roads, we welcome the plan.") == [("welcome", "welcome", BOTH)]
+
+
+def test_where_they_after_a_reported_meeting_is_what_the_parties_did():
+    assert rows("President Berg and President Ruiz held their first meeting yesterday in Lorta, "
+                "where they confirmed their resolve to deepen ties.") == \
+        [("held", "consultation", BOTH), ("confirmed", "emphasis", BOTH)]
+    # no commitment before it, or no comma: a plain relative clause
+    assert rows("We visited the port, where they launched the ship.") == []
+    assert rows("We welcome the fund in the region where we work.") == [("welcome", "welcome", BOTH)]

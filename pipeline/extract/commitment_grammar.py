@@ -97,6 +97,8 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     if k < floor:
         return "main"
     w = tokens.low[k]
+    if w in ("while", "whereas") and k - 1 >= floor and tokens.low[k - 1] == ",":
+        return "main"  # "X will build roads, while Y will build ports": a contrast between two main clauses
     if w in SUBORDINATORS:
         return "sub"
     if w == "that" and k - 1 >= floor and tokens.low[k - 1] in _NECESSITY_VERBS:

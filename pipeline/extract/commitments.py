@@ -289,6 +289,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                             "we", "they") and _is_boundary_token(tokens, k - 3, floor) == "main"))
                         or (tokens.low[k - 1] == "why" and tokens.low[k - 2] in ("is", "was"))):
                     status = "main"  # "we know we must ...", "which is why we commit to ...": the clause stands
+                if status != "main" and prev in ("we", "they") and found and k - 2 >= floor \
+                        and tokens.low[k - 1] == "where" and tokens.low[k - 2] == ",":
+                    status = "main"  # "X and Y held talks in Z, where they reaffirmed": what the parties did there
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
                 if prev == "we":

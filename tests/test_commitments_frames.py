@@ -127,6 +127,10 @@ def test_proud_is_a_pleased_adjective():
     # "proud to + verb": an adjective frame with an infinitive (a pledge); "proud of X": a positive reaction
     assert rows("We are proud to partner on space research.") == [("proud", "pledge", BOTH)]
     assert rows("We are proud of our work on the river.") == [("proud", "welcome", BOTH)]
+    # "to have + participle": a reaction to what was done; "proud partners": an attributive adjective
+    assert rows("We are proud to have delivered a million doses.") == [("proud", "welcome", BOTH)]
+    assert rows("We are pleased to have signed the accord.") == [("pleased", "welcome", BOTH)]
+    assert rows("Norvia and Selda are proud partners in the new port.") == []
 
 
 def test_optimistic_or_confident_that_is_a_stated_belief():

@@ -81,7 +81,8 @@ def _adjectival_triggers() -> frozenset[str]:
 
 # "delighted to (also) partner": the verb of an adjective frame; verbs of perception keep the reaction
 _ADJ_INFINITIVE = re.compile(r"\s*to\s+(?:(?:also|further|jointly|once\s+again|again)\s+)?([A-Za-z]+)")
-_PERCEIVE = frozenset("see learn hear witness observe read find receive".split())
+# "pleased to see X", "proud to have delivered X": a reaction to what is seen or done (the adjective's kind)
+_PERCEIVE = frozenset("see learn hear witness observe read find receive have".split())
 _OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
                           r"(?:[\w’'-]+\s+){0,4}?(?:as\s+(?:an?|the)\s+)?(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
 BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
@@ -200,6 +201,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             if rule.pattern == "continue" and form == "past":
                 continue  # "pledged continued support": not an intention
             adj_pledge = pair_host = False
+            if first_word == "proud" and nxt_w not in ("of", "to", "that"):
+                continue  # "are proud partners in X": an attributive adjective, no reaction
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
                 if vm is None or (self._item_trigger(m.end() + vm.start(1), sent.end)

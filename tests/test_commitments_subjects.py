@@ -121,3 +121,9 @@ def test_where_they_after_a_reported_meeting_is_what_the_parties_did():
     # no commitment before it, or no comma: a plain relative clause
     assert rows("We visited the port, where they launched the ship.") == []
     assert rows("We welcome the fund in the region where we work.") == [("welcome", "welcome", BOTH)]
+
+
+def test_authorities_from_both_countries_speak_for_the_parties():
+    assert rows("Labor and education authorities from both countries will share best practices on training.") == \
+        [("will", "pledge", BOTH)]
+    assert rows("The authorities will share data.") == []

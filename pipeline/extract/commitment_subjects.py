@@ -39,7 +39,7 @@ _COLLECTIVE = re.compile(
     r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
-    r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
+    r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
     r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"

@@ -127,3 +127,11 @@ def test_authorities_from_both_countries_speak_for_the_parties():
     assert rows("Labor and education authorities from both countries will share best practices on training.") == \
         [("will", "pledge", BOTH)]
     assert rows("The authorities will share data.") == []
+
+
+def test_a_participle_coordinated_with_a_passive_is_no_predicate():
+    # "that have been negotiated and signed with X": one passive, not the parties' act
+    assert rows("We will each work to provide Ozaria with support aligned with the accords that have been "
+                "negotiated and signed with Ozaria.") == [("will", "pledge", BOTH)]
+    assert rows("Norvia and Selda have met and signed a fisheries accord.") == \
+        [("met", "consultation", BOTH), ("signed", "establishment", BOTH)]

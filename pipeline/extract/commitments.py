@@ -319,6 +319,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
+                if (prev == "and" and form == "past" and k - 2 >= floor and tokens.low[k - 2] in BE
+                        and (tokens.low[k - 1].endswith("ed") or self.lex.form_of.get(tokens.low[k - 1]) == "past")):
+                    continue  # "agreements that have been negotiated and signed with X": one passive
                 bare_comma = prev == "," and not aux
                 if (bare_comma and form == "past" and nxt_w in PREPOSITIONS
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):

@@ -135,3 +135,12 @@ def test_a_participle_coordinated_with_a_passive_is_no_predicate():
                 "negotiated and signed with Ozaria.") == [("will", "pledge", BOTH)]
     assert rows("Norvia and Selda have met and signed a fisheries accord.") == \
         [("met", "consultation", BOTH), ("signed", "establishment", BOTH)]
+
+
+def test_officials_from_the_parties_with_modifiers_speak_for_them():
+    assert rows("Today, senior government officials from Norvia and Selda met in Lorta to convene the dialogue.") == \
+        [("met", "consultation", BOTH)]
+    assert rows("Senior officials of Norvia and Selda met in Lorta.") == [("met", "consultation", BOTH)]
+    # after a verb, the officials are its object
+    assert rows("The spokesman said officials from Norvia and Selda met in Lorta.") == []
+    assert rows("Ozaria thanked officials of Norvia and Selda, who will meet in Lorta.") == []

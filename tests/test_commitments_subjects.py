@@ -144,3 +144,10 @@ def test_officials_from_the_parties_with_modifiers_speak_for_them():
     # after a verb, the officials are its object
     assert rows("The spokesman said officials from Norvia and Selda met in Lorta.") == []
     assert rows("Ozaria thanked officials of Norvia and Selda, who will meet in Lorta.") == []
+
+
+def test_a_modal_copula_before_a_name_is_no_intention():
+    # "the representatives from the X side will be <Name>": who represents them, not a pledge
+    assert rows("The talks will go on, and the representatives from Norvia will be Anna Berg, Minister of Trade, "
+                "and Tomas Ruiz.") == []
+    assert rows("Norvia and Selda will be ready to help.") == [("will", "pledge", BOTH)]

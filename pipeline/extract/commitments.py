@@ -95,6 +95,8 @@ _SUBORDINATE_BETWEEN = re.compile(r"\b(?:where|which|who|whom|when|while|whereas
                                   re.IGNORECASE)
 _DETERMINERS = frozenset("the a an any all every each their our its this these those".split())
 # "will be receiving / getting from": the subject is a recipient, not a party acting
+# "the representatives from the X side will be Anna Berg": who someone is, no intention
+_MODAL_NAME = re.compile(r"\s+be\s+(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z]")
 _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining|benefit+ing|given|granted)\b")
 # "we see cooperation in this space as essential": "as" and a word of value within the clause
 _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
@@ -262,7 +264,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # passive: "was supported by" ("have finalized commitments by X": the noun's)
             if form == "past" and be_aux and first_word not in _adjectival_triggers():
                 continue  # passive without a party as agent: "the group is tasked to", "X was launched"
-            if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)):
+            if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)
+                                         or _MODAL_NAME.match(after)):
                 continue  # "The Task Force will be chaired by ...", "X will be receiving": no intention of its subject
             if rule.rule == "modal" and trig_start in self.absorbed:
                 continue  # "agreed that we all must ...": the modal of an "agree that" pledge

@@ -121,3 +121,34 @@ def test_being_in_talks_is_a_consultation():
          "The talks will resume. We welcome talks in Lorta. Ozaria is in talks with Norvia.")
     assert rows(t) == [("discussion", "consultation", BOTH), ("talks", "consultation", BOTH),
                        ("welcome", "welcome", BOTH)]
+
+
+def test_proud_is_a_pleased_adjective():
+    # "proud to + verb": an adjective frame with an infinitive (a pledge); "proud of X": a positive reaction
+    assert rows("We are proud to partner on space research.") == [("proud", "pledge", BOTH)]
+    assert rows("We are proud of our work on the river.") == [("proud", "welcome", BOTH)]
+    # "to have + participle": a reaction to what was done; "proud partners": an attributive adjective
+    assert rows("We are proud to have delivered a million doses.") == [("proud", "welcome", BOTH)]
+    assert rows("We are pleased to have signed the accord.") == [("pleased", "welcome", BOTH)]
+    assert rows("Norvia and Selda are proud partners in the new port.") == []
+
+
+def test_optimistic_or_confident_that_is_a_stated_belief():
+    assert rows("We are optimistic that our joint efforts will help the farmers.") == [("optimistic", "emphasis", BOTH)]
+    assert rows("Norvia and Selda are confident that the new port will grow.") == [("confident", "emphasis", BOTH)]
+
+
+def test_dispel_a_notion_is_opposition():
+    assert rows("We dispel any false notion that time is on the side of the smugglers.") == \
+        [("dispel", "opposition", BOTH)]
+
+
+def test_accepting_an_invitation_is_a_pledge():
+    assert rows("President Berg accepted President Ruiz’s invitation to visit Selda next year.") == \
+        [("accepted", "pledge", ("NRV",))]
+
+
+def test_are_continuing_is_a_pledge():
+    # the progressive "are continuing our work" is an intention; "the continuing efforts" is a noun phrase
+    assert rows("We are continuing our joint work on the canal.") == [("continuing", "pledge", BOTH)]
+    assert rows("We welcome the continuing efforts of Ozaria.") == [("welcome", "welcome", BOTH)]

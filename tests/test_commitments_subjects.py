@@ -90,3 +90,64 @@ def test_opening_connective_and_resumptive_pronoun_keep_a_main_clause():
     t = ("In this regard we welcome the new port. With the new fund, Norvia and Selda we committed to work "
          "with others. The deal with Selda we signed is old. In the areas we welcomed, trade grew.")
     assert rows(t) == [("welcome", "welcome", BOTH), ("committed", "pledge", BOTH)]
+
+
+def test_a_clause_without_that_after_know_or_announce_stands():
+    # "We know we must ...", "pleased to announce we will ...": the dropped "that" clause is the commitment
+    assert rows("We know we must prepare now to build the capacity we need.") == [("must", "pledge", BOTH)]
+    assert rows("Norvia and Selda are pleased to announce we will co-host the third summit.") == \
+        [("will", "pledge", BOTH)]
+    # inside a relative or subordinate clause it does not
+    assert rows("The project we know we launched is done.") == []
+    assert rows("As we know we must act, we welcome the plan.") == [("welcome", "welcome", BOTH)]
+
+
+def test_which_is_why_we_opens_a_clause_of_the_parties():
+    assert rows("We recognize the need to protect our networks, which is why we commit to using trusted vendors.") == \
+        [("recognize", "emphasis", BOTH), ("commit", "pledge", BOTH)]
+
+
+def test_a_contrastive_while_after_a_comma_is_a_main_clause():
+    assert rows("Norvia will build the roads, while Selda will build the ports.") == \
+        [("will", "pledge", ("NRV",)), ("will", "pledge", ("SLD",))]
+    # an opening "While" stays subordinate
+    assert rows("While we will build roads, we welcome the plan.") == [("welcome", "welcome", BOTH)]
+
+
+def test_where_they_after_a_reported_meeting_is_what_the_parties_did():
+    assert rows("President Berg and President Ruiz held their first meeting yesterday in Lorta, "
+                "where they confirmed their resolve to deepen ties.") == \
+        [("held", "consultation", BOTH), ("confirmed", "emphasis", BOTH)]
+    # no commitment before it, or no comma: a plain relative clause
+    assert rows("We visited the port, where they launched the ship.") == []
+    assert rows("We welcome the fund in the region where we work.") == [("welcome", "welcome", BOTH)]
+
+
+def test_authorities_from_both_countries_speak_for_the_parties():
+    assert rows("Labor and education authorities from both countries will share best practices on training.") == \
+        [("will", "pledge", BOTH)]
+    assert rows("The authorities will share data.") == []
+
+
+def test_a_participle_coordinated_with_a_passive_is_no_predicate():
+    # "that have been negotiated and signed with X": one passive, not the parties' act
+    assert rows("We will each work to provide Ozaria with support aligned with the accords that have been "
+                "negotiated and signed with Ozaria.") == [("will", "pledge", BOTH)]
+    assert rows("Norvia and Selda have met and signed a fisheries accord.") == \
+        [("met", "consultation", BOTH), ("signed", "establishment", BOTH)]
+
+
+def test_officials_from_the_parties_with_modifiers_speak_for_them():
+    assert rows("Today, senior government officials from Norvia and Selda met in Lorta to convene the dialogue.") == \
+        [("met", "consultation", BOTH)]
+    assert rows("Senior officials of Norvia and Selda met in Lorta.") == [("met", "consultation", BOTH)]
+    # after a verb, the officials are its object
+    assert rows("The spokesman said officials from Norvia and Selda met in Lorta.") == []
+    assert rows("Ozaria thanked officials of Norvia and Selda, who will meet in Lorta.") == []
+
+
+def test_a_modal_copula_before_a_name_is_no_intention():
+    # "the representatives from the X side will be <Name>": who represents them, not a pledge
+    assert rows("The talks will go on, and the representatives from Norvia will be Anna Berg, Minister of Trade, "
+                "and Tomas Ruiz.") == []
+    assert rows("Norvia and Selda will be ready to help.") == [("will", "pledge", BOTH)]

@@ -41,6 +41,9 @@ welcome concern concerns regret regrets promise promises vow vows stress mandate
 launch adopt sign task tasks form forms back meet thanks review reviews value values""".split())
 PREPOSITIONS = frozenset("in on at by under with during since from into within between among".split())
 # verbs of a non-party subject whose "that" clause states a need, not the parties' position
+# "We know we must ...", "pleased to announce we will ...": a verb of knowing or telling whose
+# clause drops "that"; the clause's own subject and verb are the parties' commitment
+ZERO_THAT = frozenset("know knew think thought trust announce announced".split())
 _NECESSITY_VERBS = frozenset("demands demanded requires required necessitates necessitated dictates dictated "
                              "means meant implies implied".split())
 
@@ -94,6 +97,8 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     if k < floor:
         return "main"
     w = tokens.low[k]
+    if w in ("while", "whereas") and k - 1 >= floor and tokens.low[k - 1] == ",":
+        return "main"  # "X will build roads, while Y will build ports": a contrast between two main clauses
     if w in SUBORDINATORS:
         return "sub"
     if w == "that" and k - 1 >= floor and tokens.low[k - 1] in _NECESSITY_VERBS:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.commitment_grammar import ADVERBS, BOUNDARY, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens
+from pipeline.extract.commitment_grammar import (
+    ADVERBS, AUX, BOUNDARY, MODALS, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
 from pipeline.extract.titles import _offices
 from pipeline.model import Actor, Mention
@@ -32,6 +33,8 @@ leader authorities administration ministers minister team teams representatives 
 president presidents envoy envoys ambassador ambassadors""".split())
 PLURAL_HEADS = frozenset("sides governments delegations officials leaders authorities ministers teams "
                          "representatives negotiators presidents envoys ambassadors".split())
+# words that end a run of modifiers before a head noun ("officials of X" after a verb is no subject)
+_NOT_MODIFIERS = AUX | MODALS | frozenset("and or that which who with by to for in on at as we they it he she us".split())
 MEMBER_WORDS = frozenset("member members states countries nations".split())
 _COLLECTIVE = re.compile(
     r"(?:(?P<det>the|our|both|all|each|these|their|this)\s+)?"
@@ -39,7 +42,7 @@ _COLLECTIVE = re.compile(
     r"(?P<mods>(?:[a-z][\w-]*\s+(?:and\s+)?){0,3}?)"
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
-    r"|ministers|officials|delegations|experts|representatives|committee|task\s+force|co-chairs"
+    r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
     r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
@@ -270,6 +273,19 @@ class SubjectRules:
         if not any(t == "actor" for _, t, _ in items):
             return None, ""
         status = _is_boundary_token(tokens, i, floor)
+        j = None
+        if not status and i - 1 >= floor and tokens.low[i] in ("from", "of") and tokens.low[i - 1] in PLURAL_HEADS:
+            j = i - 2  # "Today, senior government officials from X and Y met": the parties' officials
+        elif not status and i >= floor and items[-1][1] == "head":
+            j = i  # "Senior officials of X and Y met" (the run holds "officials of")
+        if j is not None:
+            while j >= floor and i - j <= 5 and tokens.low[j].isalpha() \
+                    and (tokens.text[tokens.spans[j][0]].islower() or j == floor) \
+                    and not tokens.low[j].endswith(("ed", "id")) and tokens.low[j] not in _NOT_MODIFIERS \
+                    and tokens.low[j] not in self.lex.form_of:  # "we welcome the officials of X": a verb ends it
+                j -= 1
+            if _is_boundary_token(tokens, j, floor) == "main":
+                status = "main"
         if not status and i >= floor and tokens.low[i] == "we" and items[-1][2] == "the":
             status = "main"  # "..., we the Ministers of A, B and C recognize": an apposition of "we"
         if not status:

@@ -47,7 +47,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.extract.commitment_grammar import (
-    ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES,
+    ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES, ZERO_THAT,
     _Found, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
@@ -81,7 +81,8 @@ def _adjectival_triggers() -> frozenset[str]:
 
 # "delighted to (also) partner": the verb of an adjective frame; verbs of perception keep the reaction
 _ADJ_INFINITIVE = re.compile(r"\s*to\s+(?:(?:also|further|jointly|once\s+again|again)\s+)?([A-Za-z]+)")
-_PERCEIVE = frozenset("see learn hear witness observe read find receive".split())
+# "pleased to see X", "proud to have delivered X": a reaction to what is seen or done (the adjective's kind)
+_PERCEIVE = frozenset("see learn hear witness observe read find receive have".split())
 _OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
                           r"(?:[\w’'-]+\s+){0,4}?(?:as\s+(?:an?|the)\s+)?(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
 BE = frozenset("am is are was were be been 're ’re 'm ’m".split())
@@ -94,6 +95,8 @@ _SUBORDINATE_BETWEEN = re.compile(r"\b(?:where|which|who|whom|when|while|whereas
                                   re.IGNORECASE)
 _DETERMINERS = frozenset("the a an any all every each their our its this these those".split())
 # "will be receiving / getting from": the subject is a recipient, not a party acting
+# "the representatives from the X side will be Anna Berg": who someone is, no intention
+_MODAL_NAME = re.compile(r"\s+be\s+(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z]")
 _MODAL_RECEIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:receiving|getting|obtaining|benefit+ing|given|granted)\b")
 # "we see cooperation in this space as essential": "as" and a word of value within the clause
 _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:essential|vital|critical|crucial|key"
@@ -191,13 +194,17 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue
             if first_word in ("value", "values") and nxt_w in ("chain", "chains", "added"):
                 continue  # "value chains": a noun
+            if first_word in ZERO_THAT and nxt_w in ("we", "they"):
+                continue  # "pleased to announce we will co-host": the clause after it decides
             if first_word.startswith("hail") and nxt_w == "from":
                 continue  # "hails from": an origin
             if rule.rule == "as_frame" and not _AS_FRAME.match(after):
                 continue  # "see", "view": a position only as "see X as essential"
-            if rule.pattern == "continue" and form in ("past", "ing"):
-                continue  # "pledged continued support", "continuing efforts": not an intention
+            if rule.pattern == "continue" and form == "past":
+                continue  # "pledged continued support": not an intention
             adj_pledge = pair_host = False
+            if first_word == "proud" and nxt_w not in ("of", "to", "that"):
+                continue  # "are proud partners in X": an attributive adjective, no reaction
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
                 if vm is None or (self._item_trigger(m.end() + vm.start(1), sent.end)
@@ -249,13 +256,16 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             coord_start = tokens.spans[k + 1][0] if k + 1 < len(tokens.spans) else m.start()
             if form == "ing" and not aux:
                 continue  # participle: "Recognising ...", "..., focusing on"
+            if rule.pattern == "continue" and form == "ing" and not be_aux:
+                continue  # "continuing efforts": only "we are continuing our work" is an intention
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
             if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
                 continue  # passive: "was supported by" ("have finalized commitments by X": the noun's)
             if form == "past" and be_aux and first_word not in _adjectival_triggers():
                 continue  # passive without a party as agent: "the group is tasked to", "X was launched"
-            if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)):
+            if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)
+                                         or _MODAL_NAME.match(after)):
                 continue  # "The Task Force will be chaired by ...", "X will be receiving": no intention of its subject
             if rule.rule == "modal" and trig_start in self.absorbed:
                 continue  # "agreed that we all must ...": the modal of an "agree that" pledge
@@ -280,6 +290,14 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         _OPENING_PP.fullmatch(text, tokens.spans[floor][0], tokens.spans[k][0])
                         or self._party_run_before(tokens, k, floor)):
                     status = "main"  # "In this regard we ...", "the United States and Colombia we committed"
+                if status != "main" and prev in ("we", "they") and k - 2 >= floor and (
+                        (tokens.low[k - 1] in ZERO_THAT and (tokens.low[k - 2] == "to" or tokens.low[k - 2] in (
+                            "we", "they") and _is_boundary_token(tokens, k - 3, floor) == "main"))
+                        or (tokens.low[k - 1] == "why" and tokens.low[k - 2] in ("is", "was"))):
+                    status = "main"  # "we know we must ...", "which is why we commit to ...": the clause stands
+                if status != "main" and prev in ("we", "they") and found and k - 2 >= floor \
+                        and tokens.low[k - 1] == "where" and tokens.low[k - 2] == ",":
+                    status = "main"  # "X and Y held talks in Z, where they reaffirmed": what the parties did there
                 if status != "main":
                     continue  # "As we mark ...", "the endeavour we launch"
                 if prev == "we":
@@ -304,6 +322,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
                 if form == "past" and nxt_w == "by":
                     continue  # "..., supported by X": a participle
+                if (prev == "and" and form == "past" and k - 2 >= floor and tokens.low[k - 2] in BE
+                        and (tokens.low[k - 1].endswith("ed") or self.lex.form_of.get(tokens.low[k - 1]) == "past")):
+                    continue  # "agreements that have been negotiated and signed with X": one passive
                 bare_comma = prev == "," and not aux
                 if (bare_comma and form == "past" and nxt_w in PREPOSITIONS
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):

@@ -1,0 +1,18 @@
+"""Agreement rules from the misses of blind batch 8 (issue 11, round 4); every sentence is invented."""
+from __future__ import annotations
+
+from tests.test_agreements import table
+
+
+def test_an_establishment_dated_in_the_past_is_referenced():
+    t = table("In May 2021, the two ministries launched the Lakeland-Norland Water Working Group. "
+              "The leaders established the Coastal Fisheries Committee in March 2019. "
+              "Last year's summit created the Harbour Safety Dialogue.")
+    assert t["Lakeland-Norland Water Working Group"][1] == "referenced", t
+    assert t["Coastal Fisheries Committee"][1] == "referenced", t
+    assert t["Harbour Safety Dialogue"][1] == "referenced", t
+
+
+def test_an_establishment_now_stays_established():
+    t = table("Today the ministers launched the Lakeland-Norland Water Working Group, building on the 2019 talks.")
+    assert t["Lakeland-Norland Water Working Group"][1] == "established", t

@@ -29,3 +29,9 @@ def test_a_name_with_two_particles_and_an_undersecretary():
     t = typed("Commission President Greta van der Berg welcomed Undersecretary Tomas Ibarra.")
     assert t["Greta van der Berg"][1] == "person", t
     assert t["Tomas Ibarra"][1] == "person", t
+
+
+def test_canadian_departments_named_after_the_state_are_bodies():
+    t = typed("Officials of Public Safety Canada and Health Canada met the Canadian delegation in Ottawa.")
+    assert t["Public Safety Canada"] == ("Public Safety Canada", "organization"), t
+    assert t["Health Canada"][1] == "organization", t

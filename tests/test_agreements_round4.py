@@ -16,3 +16,15 @@ def test_an_establishment_dated_in_the_past_is_referenced():
 def test_an_establishment_now_stays_established():
     t = table("Today the ministers launched the Lakeland-Norland Water Working Group, building on the 2019 talks.")
     assert t["Lakeland-Norland Water Working Group"][1] == "established", t
+
+
+def test_a_project_called_a_name_with_inner_connectors():
+    t = table("The agency has launched a new development project called Upland Farming Employment and "
+              "Sustainability (UFES) to mobilize investment.")
+    assert t["Upland Farming Employment and Sustainability"][0] == "framework", t
+
+
+def test_the_un_2030_agenda_in_lower_case():
+    t = table("They will meet their commitments under the UN\u2019s 2030 agenda and green their ports.")
+    assert t["2030 Agenda for Sustainable Development"][0] == "framework", t
+

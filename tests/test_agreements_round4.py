@@ -28,3 +28,10 @@ def test_the_un_2030_agenda_in_lower_case():
     t = table("They will meet their commitments under the UN\u2019s 2030 agenda and green their ports.")
     assert t["2030 Agenda for Sustainable Development"][0] == "framework", t
 
+
+
+def test_announcing_the_renewal_of_a_mechanism_establishes_it_again():
+    t = table("Norland and Estaria are pleased to announce the renewal of the bilateral Norland-Estaria Energy "
+              "Task Force for an additional year. They welcomed the extension of the Harbour Safety Dialogue.")
+    assert t["Norland-Estaria Energy Task Force"][1] == "established", t
+    assert t["Harbour Safety Dialogue"][1] == "referenced", t

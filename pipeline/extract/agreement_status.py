@@ -24,7 +24,7 @@ _CUES = (
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
-    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
+    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
@@ -125,6 +125,11 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "planned" if planned and event and not again and not _CONTINUE.search(before) else "referenced"
     if m.group("develop"):
         return "planned"  # "X is developing a new Y": Y is still to be created
+    if m.group("restart") and re.match(r"(?:renewal|extension)", m.group("restart"), re.IGNORECASE):
+        # "are pleased to announce the renewal of the X Task Force": extended by this statement now;
+        # "welcomed the extension of X": a reaction to an earlier act
+        return "established" if re.search(r"\b(?:announc\w*|agreed\s+(?:on|to)|decided\s+on|approved?)\s+(?:the\s+)?$",
+                                           before, re.IGNORECASE) else "referenced"
     if m.group("restart"):
         # "agreed to re-start / relaunch the X Dialogue": relaunched at this meeting; "relaunched X": too
         if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)

@@ -35,3 +35,11 @@ def test_canadian_departments_named_after_the_state_are_bodies():
     t = typed("Officials of Public Safety Canada and Health Canada met the Canadian delegation in Ottawa.")
     assert t["Public Safety Canada"] == ("Public Safety Canada", "organization"), t
     assert t["Health Canada"][1] == "organization", t
+
+
+def test_a_body_whose_of_tail_is_a_list_of_nouns():
+    t = typed("The Ministry of Agriculture, Fisheries and Food will share data with the Bureau of Alcohol, "
+              "Tobacco, Firearms and Explosives. We met the Ministers of Chile, Peru and Brazil.")
+    assert t["Ministry of Agriculture, Fisheries and Food"][1] == "organization", t
+    assert t["Bureau of Alcohol, Tobacco, Firearms and Explosives"][1] == "organization", t
+    assert t["Chile"][1] == "state" and t["Brazil"][1] == "state", t

@@ -43,3 +43,7 @@ def test_a_body_whose_of_tail_is_a_list_of_nouns():
     assert t["Ministry of Agriculture, Fisheries and Food"][1] == "organization", t
     assert t["Bureau of Alcohol, Tobacco, Firearms and Explosives"][1] == "organization", t
     assert t["Chile"][1] == "state" and t["Brazil"][1] == "state", t
+    t = typed("The Ministry of Micro, Small and Medium Enterprises and the Department of Industry, Science and "
+              "Resources Minister Ann Lee spoke.")
+    assert t["Ministry of Micro, Small and Medium Enterprises"][1] == "organization", t
+    assert t["Department of Industry, Science and Resources"][1] == "organization", t

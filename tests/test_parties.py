@@ -239,3 +239,18 @@ def test_a_heading_line_of_a_plain_text_names_the_parties():
     # a first line that is a sentence is no heading: the opening's subject still counts
     text = "Chile and Peru will build a bridge.\nThey will also meet again."
     assert parties(text) == ["CHL", "PER"]
+
+
+def test_a_preface_listing_the_joiners_names_every_party():
+    text = ("*Twelve countries and the African Union have agreed to join the Joint Declaration on "
+            "Clean Water. Those countries are Chile, Peru, Kenya, and the United States of America.*\n\n"
+            "We, the Leaders of the Group of Seven (G7), reaffirm our support for clean water. "
+            "Other countries may join this Declaration at any time.")
+    got = parties(text, title="Joint Declaration on Clean Water for Bolivia")
+    assert set(got) == {"CHL", "PER", "KEN", "USA", "african-union"}
+
+
+def test_joining_without_a_member_list_names_no_joiner_party():
+    text = ("Chile and Peru reaffirm their partnership. Both countries have joined the Clean Water "
+            "Initiative, as have other states in the region.")
+    assert parties(text) == ["CHL", "PER"]

@@ -149,6 +149,21 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         if any(i in lx.state_alias or i in lx.demonyms for i in items):
             continue
         _add_org(cands, text, m.start(1), m.end(1), m.group(2), state_hits, 1)
+    # "Bureau of Alcohol, Tobacco, Firearms and Explosives": a head whose "of" tail is a list of nouns
+    for m in _comma_tail_org_re().finditer(text):
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(3))
+        if any(i in lx.state_alias or i in lx.demonyms for i in items):
+            continue
+        # "... and Medium Enterprises": up to two more words; a title or a sentence opener ends the name
+        last = re.search(r"\sand\s+[A-Z][a-z]+", text[m.start(3):m.end(3)])
+        base = end = m.start(3) + last.end()
+        for w in re.finditer(r"[ \t]+([A-Z][a-z]+)", text[base:m.end(3)]):
+            if w.group(1) in lx.title_last or w.group(1) in lx.lead_skip:
+                break
+            end = base + w.end()
+        mod = text[m.start(1):m.start(2)].split()
+        lead = m.start(2) if mod and mod[0] in lx.lead_skip else m.start(1)  # "The Ministry of ...": no modifier
+        _add_org(cands, text, lead, end, m.group(2), state_hits, 1)
     # a body the instrument gazetteer lists as a mechanism ("EU-U.S. Trade and Technology Council") is an
     # agreement, not an actor
     from pipeline.extract.agreement_lexicon import _lex, _norm
@@ -192,6 +207,14 @@ def _comma_org_re() -> re.Pattern:
     heads = "|".join(sorted((re.escape(h) for h in lx.org_heads), key=len, reverse=True))
     cap = r"[A-Z][a-z]+"
     return re.compile(rf"\b({cap}(?:,\s+{cap})+,?\s+and\s+{cap}(?:\s+{cap})*?\s+({heads}))\b")
+
+
+@lru_cache(maxsize=1)
+def _comma_tail_org_re() -> re.Pattern:
+    lx = lexicon()
+    heads = "|".join(sorted((re.escape(h) for h in lx.org_heads), key=len, reverse=True))
+    cap = r"[A-Z][a-z]+"
+    return re.compile(rf"\b((?:{cap}\s+)?({heads})\s+of\s+({cap}(?:,\s+{cap})+,?\s+and\s+{cap}(?:[ \t]+{cap}){{0,2}}))\b")
 
 
 def _add_org(cands, text, start, end, head, state_hits, n_mods):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.actor_lexicon import _ABBREV, _CONNECTORS, lexicon
+from pipeline.extract.actor_lexicon import _ABBREV, _CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
 from pipeline.model import Actor
@@ -44,8 +44,15 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 nxt = toks[run[j + 1]].text
                 if nameable(run[j + 1]) or nxt in lx.suffixes:
                     j += 1
-                elif nxt in lx.particles and j + 2 < len(run) and nameable(run[j + 2]):
-                    j += 2
+                elif nxt in lx.particles:
+                    # "Ursula von der Leyen": one or more particles before the surname
+                    p = j + 1
+                    while p < len(run) and toks[run[p]].text in lx.particles:
+                        p += 1
+                    if p < len(run) and nameable(run[p]):
+                        j = p
+                    else:
+                        break
                 else:
                     break
             n = j - k + 1
@@ -80,6 +87,13 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                                       (toks[run[q]].text for q in range(k, j + 1))):
                         ok = True
                         title_country = _apposition_country(text, am, state_hits, accepted)
+            if ok and n == 1 and prev is not None and prev in lx.title_last and j + 1 < len(run) \
+                    and (j + 2 == len(run) or toks[run[j + 2]].text in _CONNECTORS) \
+                    and toks[run[j + 1]].text in _gazetteer_words():
+                # "Attorney General Lisa Jordan", "Trade Representative Ann White": after a title, a
+                # first name and a last word that is also a state's or a body's word, ending the run
+                j += 1
+                n = 2
             if ok and j + 1 < len(run):
                 nxt = toks[run[j + 1]].text
                 if _is_cap(nxt) and nxt not in lx.suffixes:  # "General Border Committee"
@@ -206,6 +220,18 @@ def _possessive_country(text: str, end: int, accepted: dict[int, str]) -> str | 
     tail = text[end + m.end():end + m.end() + 40]
     return iso if re.match(r"[^,.;\n]*?[\u2019'](?:s\b|\s)", tail) else None
 
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> frozenset[str]:
+    """Capitalised words that are stop words only because a state or organisation name holds them
+    ("Jordan", "White" of "White House"): they may end a person's name after a title. Words of
+    the hand-written vocabulary (titles, body heads, portfolio and geographic words) never do."""
+    lx = lexicon()
+    words = {k for k in lx.state_alias if k.isalpha() and k[:1].isupper()}  # "Jordan", "Chad"
+    words |= {w for k in lx.orgs for w in k.split()[:-1] if w[:1].isupper() and w.isalpha()}  # "White House"
+    vocab = {w for r in read_data("actors_lexicon.csv") for w in r["term"].split()}
+    return frozenset(w for w in words if w not in vocab and w not in lx.title_last and w not in lx.demonyms)
 
 
 @lru_cache(maxsize=1)

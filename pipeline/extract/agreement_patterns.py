@@ -14,8 +14,10 @@ from pipeline.extract.regions import words
 
 _CALLED = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:(?!(?:of|a|an|the|to|and|or|for|in|on|with|by)\b)[a-z][\w-]*\s+){0,5}?(?P<head>partnership|dialogue|initiative|framework|mechanism|"
-    r"group|committee|agreement|arrangement|pact|programme|program|alliance|compact))\s*,?\s+"
-    r"(?:called|named|known as|entitled|dubbed)\s+[\"\u201c']?(?P<name>[A-Z][\w+&.-]*(?:\s+[A-Z][\w+&.-]*)*)[\"\u201d']?"
+    r"group|committee|agreement|arrangement|pact|programme|program|alliance|compact|project|plan))\s*,?\s+"
+    r"(?:called|named|known as|entitled|dubbed)\s+[\"\u201c']?"
+    # "a project called Upland Generating Employment and Sustainability": inner "and/of/for/the" words
+    r"(?P<name>[A-Z][\w+&.-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w+&.-]*)*)[\"\u201d']?"
 )
 _LOWER_HEAD_KIND = _words_of("described_head")
 # a resolution's number: "2254", a session number "68/262", an emergency special session "ES-11/1", a document

@@ -24,7 +24,7 @@ _CUES = (
     r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
-    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening)"
+    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
@@ -65,6 +65,13 @@ _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 _NEGOTIATIONS_DONE = re.compile(r"\b(?:complet(?:e|es|ed|ing|ion)|conclu(?:de|des|ded|ding|sion)|finali[sz](?:e|es|ed|ing|ation)"
                                 r"|successful\s+(?:end|close))\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "In December 2021, the agencies launched X", "Last year's summit launched X", "X, launched three years
+# ago": an establishment dated in the past is reported, not made by this statement
+_PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
+                             r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b")
+_PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
+                              r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)")
 _ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -118,6 +125,11 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "planned" if planned and event and not again and not _CONTINUE.search(before) else "referenced"
     if m.group("develop"):
         return "planned"  # "X is developing a new Y": Y is still to be created
+    if m.group("restart") and re.match(r"(?:renewal|extension)", m.group("restart"), re.IGNORECASE):
+        # "are pleased to announce the renewal of the X Task Force": extended by this statement now;
+        # "welcomed the extension of X": a reaction to an earlier act
+        return "established" if re.search(r"\b(?:announc\w*|agreed\s+(?:on|to)|decided\s+on|approved?)\s+(?:the\s+)?$",
+                                           before, re.IGNORECASE) else "referenced"
     if m.group("restart"):
         # "agreed to re-start / relaunch the X Dialogue": relaunched at this meeting; "relaunched X": too
         if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)
@@ -134,6 +146,9 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "referenced"
     if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
         return "referenced"
+    if cue and re.search(r"(?:ed|up)$", cue, re.IGNORECASE) and (
+            _PAST_DATE_LEFT.search(before) or _PAST_DATE_RIGHT.match(text[end:end + 120])):
+        return "referenced"  # "In May 2021, the ministers launched X", "established X in January 2023"
     for g in ("in_force", "signed", "established"):
         if m.group(g):
             return g

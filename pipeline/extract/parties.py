@@ -18,6 +18,9 @@ Sources, in order:
    "hosted/welcomed/received/met" when the subject is a person; a first-person or
    member subject after a short preamble ("A year ago, we the leaders of ...");
    a possessor that ends the walk ("Russia's aggression ...") is no party;
+   a preface that reports who joined the statement ("Twenty countries and the African Union
+   have agreed to join the X Declaration. Those countries are A, B, ... and C.") names every
+   party: the listed states with the organisations of the joining clause (before title/opening);
 4. fallbacks: "between A and B" early in the text (not after "war", "border", ...);
    then the subject that most often speaks with a predicate of position, with the
    states coordinated with it ("A of X, B of Y and C of Z reaffirmed"); last, the
@@ -380,6 +383,49 @@ def _co_subjects(text: str, m: Mention, mentions: list[Mention]) -> list[Mention
     return [o for o in mentions if stop_at <= o.start and o.end <= m.start and o.entity.actor_type in _PARTY_TYPES]
 
 
+# "N countries and the EU have agreed to join / have joined / have endorsed the X Declaration"
+_JOIN_CLAUSE = re.compile(
+    r"\b(?:have|has)\s+(?:(?:now|also|today|formally)\s+)?(?:(?:agreed|decided|chosen)\s+to\s+)?"
+    r"(?:join(?:ed)?|endorse(?:d)?|sign(?:ed)?\s+on\s+to|signed|subscribed\s+to|subscribe\s+to|"
+    r"associated\s+themselves\s+with|align(?:ed)?\s+themselves\s+with)\b")
+# "Those countries are", "These signatories include", "The following countries have joined:"
+_JOIN_LIST = re.compile(
+    r"\b(?:[Tt]hose|[Tt]hese|[Tt]he\s+(?:following|joining|participating|endorsing))\s+"
+    r"(?:countries|states|nations|governments|signatories|endorsers|participants|members|partners)\s+"
+    r"(?:are|were|include|included|comprise|(?:have|had)\s+(?:joined|endorsed|signed)(?:\s+[^.:\n]{0,80})?)\s*:?\s*")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s*_)\]]|$)")
+
+
+def _sentence_end(text: str, pos: int, mentions: list[Mention]) -> int:
+    """The end of the sentence from ``pos``: the first full stop not inside a name ("U.S.")."""
+    for m in _SENTENCE_END.finditer(text, pos):
+        if not any(mm.start <= m.start() < mm.end for mm in mentions):
+            return m.start()
+    return len(text)
+
+
+def _joiner_parties(text: str, mentions: list[Mention]) -> list[Actor]:
+    """A preface reporting who joined the statement: "More than 20 countries and the African Union
+    have agreed to join the X Declaration. Those countries are A, B, ... and C." The parties are the
+    listed states with the organisations named in the joining clause's subject."""
+    head_end = min(len(text), 1500)
+    jm = _JOIN_CLAUSE.search(text, 0, head_end)
+    if jm is None:
+        return []
+    lm = _JOIN_LIST.search(text, jm.start() - 400 if jm.start() > 400 else 0, min(len(text), jm.end() + 600))
+    if lm is None:
+        return []
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, jm.start())), default=0)
+    subject = [m.entity for m in mentions if start <= m.start and m.end <= jm.start()
+               and m.entity.actor_type in _PARTY_TYPES]
+    end = _sentence_end(text, lm.end(), mentions)
+    listed = [m.entity for m in mentions if lm.end() <= m.start and m.end <= end
+              and m.entity.actor_type in _PARTY_TYPES]
+    if len(_dedupe(listed)) < 2:
+        return []
+    return _dedupe(listed + subject)
+
+
 def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> list[Actor]:
     """The parties of ``statement``, ordered (title, then opening) and deduplicated."""
     if statement.parties:
@@ -387,8 +433,8 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     text = doc_text(doc) if doc is not None else statement.text
     named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
     title = statement.title or _heading_line(text)
-    parties = _dedupe(_expand(_title_parties(title, actor_mentions)
-                              + _opening_parties(text, actor_mentions), named))
+    parties = _dedupe(_expand(_joiner_parties(text, actor_mentions), named)) or \
+        _dedupe(_expand(_title_parties(title, actor_mentions) + _opening_parties(text, actor_mentions), named))
     if len(parties) < 2 and not any(p.actor_type != "state" for p in parties):
         # one state found (a grouping speaking as one is complete): the other from "between A and B"
         parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))

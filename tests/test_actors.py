@@ -15,6 +15,12 @@ def extract(text: str):
     return doc, mentions
 
 
+def typed(text: str) -> dict[str, tuple[str, str]]:
+    """surface text -> (canonical name, actor type) of every actor mention in ``text``."""
+    doc, ms = extract(text)
+    return {doc.text[m.start:m.end]: (m.entity.name, m.entity.actor_type) for m in ms}
+
+
 def ids(text: str) -> list[str]:
     return [m.entity.actor_id for m in extract(text)[1]]
 

@@ -3,12 +3,7 @@ from __future__ import annotations
 
 from pipeline.extract.statement import extract_statement
 from pipeline.model import Statement
-from tests.test_actors import extract
-
-
-def typed(text: str) -> dict[str, tuple[str, str]]:
-    doc, ms = extract(text)
-    return {doc.text[m.start:m.end]: (m.entity.name, m.entity.actor_type) for m in ms}
+from tests.test_actors import typed
 
 
 def test_well_known_agencies_and_coalitions():

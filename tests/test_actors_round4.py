@@ -1,12 +1,7 @@
 """Actor rules from the misses of blind batch 8 (issue 11, round 4); every sentence is invented."""
 from __future__ import annotations
 
-from tests.test_actors import extract
-
-
-def typed(text: str) -> dict[str, tuple[str, str]]:
-    doc, ms = extract(text)
-    return {doc.text[m.start:m.end]: (m.entity.name, m.entity.actor_type) for m in ms}
+from tests.test_actors import typed
 
 
 def test_a_portfolio_title_before_a_name_is_not_part_of_the_name():

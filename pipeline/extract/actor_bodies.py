@@ -201,18 +201,21 @@ _SUBNATIONAL_RE = re.compile(
     r"\b((?:[A-Z][\w\u2019'-]+[ \t\n]+){1,3})(?:Regional|Provincial|Autonomous|Territorial)[ \t\n]+Government\b")
 
 
+def _org_heads_alternation() -> str:
+    """The organisation head nouns as one regex alternation, longest first."""
+    return "|".join(sorted((re.escape(h) for h in lexicon().org_heads), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _comma_org_re() -> re.Pattern:
-    lx = lexicon()
-    heads = "|".join(sorted((re.escape(h) for h in lx.org_heads), key=len, reverse=True))
+    heads = _org_heads_alternation()
     cap = r"[A-Z][a-z]+"
     return re.compile(rf"\b({cap}(?:,\s+{cap})+,?\s+and\s+{cap}(?:\s+{cap})*?\s+({heads}))\b")
 
 
 @lru_cache(maxsize=1)
 def _comma_tail_org_re() -> re.Pattern:
-    lx = lexicon()
-    heads = "|".join(sorted((re.escape(h) for h in lx.org_heads), key=len, reverse=True))
+    heads = _org_heads_alternation()
     cap = r"[A-Z][a-z]+"
     return re.compile(rf"\b((?:{cap}\s+)?({heads})\s+of\s+({cap}(?:,\s+{cap})+,?\s+and\s+{cap}(?:[ \t]+{cap}){{0,2}}))\b")
 

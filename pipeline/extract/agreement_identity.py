@@ -160,9 +160,9 @@ def remap_agreement_frames(name: str, frame, mapping: dict[str, object]):
     if not ids:
         return frame
     if name == "mentions":
-        is_ag = frame["entity_type"] == "agreement"
-        frame.loc[is_ag, "entity_id"] = frame.loc[is_ag, "entity_id"].replace(ids)
-        return frame
+        from pipeline.extract.persons import remap_mentions
+
+        return remap_mentions(frame, "agreement", ids)
     if name != "statement_agreements":
         return frame
     frame = frame.copy()

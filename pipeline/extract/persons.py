@@ -34,7 +34,7 @@ from pipeline.model import Actor
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "persons_nicknames.csv"
 _DROP = {"jr", "sr", "ii", "iii", "iv", "dr", "mr", "mrs", "ms", "sir", "he", "hon"}
 
-__all__ = ["merge_persons", "name_tokens", "remap_frames"]
+__all__ = ["merge_persons", "name_tokens", "remap_frames", "remap_mentions"]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +107,14 @@ def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Act
     return out
 
 
+def remap_mentions(frame, entity_type: str, ids: dict[str, str]):
+    """``mentions`` with the entity ids of one entity type replaced (old id -> new id);
+    shared by the person and the agreement merges."""
+    of_type = frame["entity_type"] == entity_type
+    frame.loc[of_type, "entity_id"] = frame.loc[of_type, "entity_id"].replace(ids)
+    return frame
+
+
 def remap_frames(name: str, frame, mapping: dict[str, Actor]):
     """The table with merged persons' ids replaced (rows of one statement / commitment
     that become duplicates are folded); other tables are returned as they are."""
@@ -116,9 +124,7 @@ def remap_frames(name: str, frame, mapping: dict[str, Actor]):
     if not ids:
         return frame
     if name == "mentions":
-        is_actor = frame["entity_type"] == "actor"
-        frame.loc[is_actor, "entity_id"] = frame.loc[is_actor, "entity_id"].replace(ids)
-        return frame
+        return remap_mentions(frame, "actor", ids)
     if name not in ("statement_actors", "commitment_actors"):
         return frame
     frame = frame.copy()

@@ -209,6 +209,12 @@ class TableAssembler:
             known = self.actors.get(actor_id)
             if known is not None and known.country is None:
                 self.actors[actor_id] = replace(known, country=iso3)
+        for tp in ex.title_persons:  # a person named only in the title: mentions 0
+            if tp.actor.actor_id in actor_counts or tp.actor.actor_id in party_ids:
+                continue
+            self.actors.setdefault(tp.actor.actor_id, tp.actor)
+            titles.setdefault(tp.actor.actor_id, tp.office)
+            actor_counts[tp.actor.actor_id] = 0
         for actor_id in sorted(set(actor_counts) | set(party_ids)):
             rows["statement_actors"].append({
                 "statement_id": sid, "actor_id": _short(actor_id), "is_party": actor_id in party_ids,

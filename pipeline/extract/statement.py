@@ -3,7 +3,7 @@ run in worker processes). Imports only the extractors: no pandas, no Dagster, so
 spawned worker stays small."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from pipeline.extract.actors import doc_text, drop_states_only_in_instruments, find_actors
 from pipeline.extract.agreement_identity import drop_events, qualify_generic_agreements
@@ -13,6 +13,7 @@ from pipeline.extract.nlp import count_words, make_doc
 from pipeline.extract.parties import find_parties, party_states
 from pipeline.extract.regions import find_regions
 from pipeline.extract.sentences import split_sentences
+from pipeline.extract.title_persons import TitlePerson, title_persons
 from pipeline.model import Actor, AgreementMention, Commitment, Mention, Sentence, Statement
 
 
@@ -29,6 +30,8 @@ class StatementExtraction:
     agreement_mentions: list[AgreementMention]
     agreement_status: dict[str, str]
     commitments: list[Commitment]
+    # persons named only in the title (no grounded mention; ``title_persons.py``)
+    title_persons: list[TitlePerson] = field(default_factory=list)
 
 
 def derive_title(parties: list[Actor]) -> str:
@@ -52,6 +55,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     commitments = find_commitments(doc, sentences, parties, actor_mentions, st.title) if parties else []
     in_commitments = frozenset(a for c in commitments for a in (*c.committers, *c.addressees))
     actor_mentions = drop_states_only_in_instruments(actor_mentions, agreement_mentions, parties, in_commitments)
+    in_title = title_persons(st.title, actor_mentions)
     if st.title is None and parties:
         st = replace(st, title=derive_title(parties))
     return StatementExtraction(
@@ -64,4 +68,5 @@ def extract_statement(st: Statement) -> StatementExtraction:
         agreement_mentions=agreement_mentions,
         agreement_status=statement_status(agreement_mentions),
         commitments=commitments,
+        title_persons=in_title,
     )

@@ -23,7 +23,7 @@ DEMONYMS = DATA / "actors_demonyms.csv"
 __all__ = ["person_titles", "title_before"]
 
 _HONORIFICS = {"dr.", "dr", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "h.e.", "sir", "madam", "his", "her",
-               "excellency", "majesty", "highness", "hon.", "honourable", "honorable"}
+               "excellency", "majesty", "highness", "hon.", "honourable", "honorable", "sheikh", "shaikh"}
 _CONNECTORS = {"of", "for", "and", "the", "to", "on"}
 # a national adjective the list may lack ("Norvian", "Japanese", "Iraqi") before an office
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|i)$")

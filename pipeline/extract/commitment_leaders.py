@@ -10,15 +10,18 @@ and, in a two-party statement, the host of a guest of the other party ("X hosted
 Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
 ``_title_countries``), a bare "His Majesty" as the one monarch named, and the counterpart of the
 other parties' office holders ("Advisor A, Seldan Advisor B and Koran Advisor C": A is the one party
-left) before a free leader. There is no gazetteer
-of office holders: persons are resolved from the text and title only.
+left) before a free leader. When the text gives no state, the shipped gazetteer of office holders is
+the fallback (``office_holders.holder_state``: a holder's full name, or a surname of exactly one holder
+in office in the statement's year).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
 from pipeline.extract.actors import _trie_regex, read_data, lexicon as actor_lexicon
+from pipeline.extract.office_holders import holder_state
 from pipeline.model import Actor, Mention
 
 # Titles of heads of state or government: a person introduced with one of them and
@@ -110,7 +113,7 @@ _TITLE_NAME_OF = re.compile(r"((?:[A-Z][\w.’'-]*,?\s+){1,8}?)of\s+(?:the\s+)?$
 
 
 def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
-               title: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
+               title: str | None = None, date: dt.date | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Per statement: person actor_id -> party, and title ("president", "taoiseach") -> party.
 
     A person's party is its country when that is a party ("President X of the United States",
@@ -167,6 +170,11 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
     for person, state in appositions(text, mentions).values():
         if country.get(person.entity.actor_id) is None:
             country[person.entity.actor_id] = state.entity.actor_id
+    person_names = {m.entity.actor_id: m.entity.name for m in mentions
+                    if isinstance(m.entity, Actor) and m.entity.actor_type == "person"}
+    for pid, name in person_names.items():  # the gazetteer of office holders, when the text says nothing
+        if country.get(pid) is None:
+            country[pid] = holder_state(name, date)
     person_party = {pid: c for pid, c in country.items() if c in party_set}
     led = set(person_party.values())
     free_parties = [p.actor_id for p in parties if p.actor_id not in led]

@@ -114,7 +114,8 @@ _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+
 
 
 class _Extractor(SubjectRules, ListRules, KindRules):
-    def __init__(self, text: str, parties: list[Actor], mentions: list[Mention], title: str | None = None):
+    def __init__(self, text: str, parties: list[Actor], mentions: list[Mention], title: str | None = None,
+                 date=None):
         self.text = text
         self.lex = load_lexicon()
         seen = []
@@ -125,7 +126,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         self.party_set = frozenset(seen)
         self.mentions = sorted((m for m in mentions if isinstance(m.entity, Actor)),
                                key=lambda m: (m.start, -m.end))
-        self.person_party, self.title_party = leader_map(text, parties, self.mentions, title)
+        self.person_party, self.title_party = leader_map(text, parties, self.mentions, title, date)
         self.appositions = appositions(text, self.mentions)
         titled = self._title_mentions(parties)
         self.title_starts = frozenset(m.start for m in titled)
@@ -510,10 +511,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
 
 
 def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
-                     actor_mentions: list[Mention], title: str | None = None) -> list[Commitment]:
+                     actor_mentions: list[Mention], title: str | None = None, date=None) -> list[Commitment]:
     """Commitment clauses of one statement, in text order (``title``: the statement's title, which
-    may say whose leader a person named in the text is)."""
-    ex = _Extractor(doc_text(doc), parties, actor_mentions, title)  # cached: spaCy rebuilds doc.text per access
+    may say whose leader a person named in the text is; ``date``: the statement's date, against
+    which a leader named by surname alone is looked up in the office holders' terms)."""
+    ex = _Extractor(doc_text(doc), parties, actor_mentions, title, date)  # cached: spaCy rebuilds doc.text per access
     if not ex.party_ids:
         return []
     out: list[Commitment] = []

@@ -26,6 +26,7 @@ from pipeline.extract.plover import plover_type
 from pipeline.extract.statement import StatementExtraction, extract_statement
 from pipeline.extract.targets import clause_targets
 from pipeline.extract.titles import person_countries, person_titles
+from pipeline.extract.office_holders import person_country
 from pipeline.extract.wikidata import actor_wikidata_id
 from pipeline.model import ACTION_KINDS, Actor, Mention, Rejection, Sentence, Statement
 
@@ -298,7 +299,7 @@ class TableAssembler:
             self.agreements[ag.agreement_id] = ag
         self.rows["actors"] = [
             {"actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "iso3": a.iso3,
-             "country": a.country, "wikidata_id": actor_wikidata_id(a)}
+             "country": a.country or person_country(a), "wikidata_id": actor_wikidata_id(a)}
             for a in sorted(self.actors.values(), key=lambda a: a.actor_id)
         ]
         self.rows["agreements"] = [

@@ -52,7 +52,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     parties = find_parties(st, doc, actor_mentions)
     region_mentions = find_regions(doc, party_states(parties))
     agreement_mentions = qualify_generic_agreements(drop_events(find_agreements(doc), doc_text(doc)), parties)
-    commitments = find_commitments(doc, sentences, parties, actor_mentions, st.title) if parties else []
+    commitments = find_commitments(doc, sentences, parties, actor_mentions, st.title, st.date) if parties else []
     in_commitments = frozenset(a for c in commitments for a in (*c.committers, *c.addressees))
     actor_mentions = drop_states_only_in_instruments(actor_mentions, agreement_mentions, parties, in_commitments)
     in_title = title_persons(st.title, actor_mentions)

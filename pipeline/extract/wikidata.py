@@ -55,7 +55,12 @@ def organization_qids() -> dict[str, str]:
 
 
 def actor_wikidata_id(actor: Actor) -> str | None:
-    """The actor's Wikidata item, where a shipped gazetteer knows it."""
+    """The actor's Wikidata item, where a shipped gazetteer knows it (persons: the office
+    holders of ``persons_office_holders.csv``, pipeline/extract/office_holders.py)."""
     if actor.actor_type == "state" and actor.iso3:
         return state_qids().get(actor.iso3)
+    if actor.actor_type == "person":
+        from pipeline.extract.office_holders import holder_for_actor
+        h = holder_for_actor(actor)
+        return h.wikidata_id if h else None
     return organization_qids().get(actor.actor_id)

@@ -1,0 +1,105 @@
+"""Office holders (pipeline/data/persons_office_holders.csv): rows checked against verbatim excerpts
+of the cited source at both commits; Q-ids for person actors; a leader's state from the gazetteer when
+the text gives none (invented statements and names)."""
+import csv
+import datetime as dt
+from pathlib import Path
+
+from pipeline.extract import office_holders as oh
+from pipeline.extract.office_holders import HOLDERS, holder_for_actor, holder_state
+from pipeline.extract.wikidata import actor_wikidata_id
+from pipeline.model import Actor
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VERSIONS = {"f86a60185eb89a2a7d8c200b0e22ad40b05087a9": ("world_leaders_2021_f86a601.csv", "2021"),
+            "05e3baa24155a10fe12db26a25fa4494eec7e711": ("world_leaders_2021_05e3baa.csv", "2026")}
+COLS = ["countryid", "country", "position", "positionLabel", "officeholder", "officeholderLabel",
+        "start_year", "end_year"]
+
+
+def _rows(path):
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def test_provenance_names_source_and_both_commits():
+    first = HOLDERS.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# provenance:") and "every-politician-scrapers/world-leaders-2021" in first
+    for commit, (fixture, _) in VERSIONS.items():
+        assert commit in first
+        assert commit in (FIXTURES / fixture).read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_rows_are_verbatim_rows_of_the_cited_versions():
+    ours = _rows(HOLDERS)
+    for commit, (fixture, as_of) in VERSIONS.items():
+        mine = {tuple(r[c] for c in COLS) for r in ours if r["as_of"] == as_of}
+        source = [tuple(r[c] for c in COLS) for r in _rows(FIXTURES / fixture)]
+        assert len(source) >= 8
+        assert all(row in mine for row in source), commit
+
+
+def test_whole_table_is_well_formed():
+    rows = _rows(HOLDERS)
+    assert len(rows) > 100
+    assert all(r["officeholder"].startswith("Q") and r["officeholder"][1:].isdigit() for r in rows)
+    assert all(r["as_of"] in ("2021", "2026") for r in rows)
+    assert all(r["start_year"] <= (r["end_year"] or r["as_of"]) for r in rows)
+
+
+def _person(name, country=None):
+    return Actor(name.lower().replace(" ", "-"), name, "person", None, country)
+
+
+def test_person_actor_gets_the_holders_qid_and_state():
+    assert actor_wikidata_id(_person("KISHIDA Fumio", "JPN")) == "Q359480"
+    assert actor_wikidata_id(_person("López Obrador")) == "Q318508"
+    assert oh.person_country(_person("López Obrador")) == "MEX"
+    assert actor_wikidata_id(_person("Joseph R. Biden Jr.", "USA")) == "Q6279"
+    # a differing country, a surname alone, an unknown name: no id
+    assert actor_wikidata_id(_person("Fumio Kishida", "CAN")) is None
+    assert actor_wikidata_id(_person("Kishida", "JPN")) is None
+    assert actor_wikidata_id(_person("Anna Berg", "SWE")) is None
+
+
+def _gazetteer(monkeypatch, rows):
+    monkeypatch.setattr(oh, "holders", lambda: tuple(rows))
+    oh._tokens.cache_clear()
+
+
+def test_surname_resolves_only_to_a_holder_in_office(monkeypatch):
+    _gazetteer(monkeypatch, [oh.Holder("Marta Alvarez", "Q1", "XXA", "President of Norvia", 2019, 2022),
+                             oh.Holder("Tomas Brandt", "Q2", "XXB", "Prime Minister of Seldan", 2010, 2015),
+                             oh.Holder("Lena Okoro", "Q3", "XXC", "President of Koran", 2020, 2024),
+                             oh.Holder("Piet Okoro", "Q4", "XXD", "Prime Minister of Vela", 2021, 2023)])
+    try:
+        assert holder_state("Alvarez", dt.date(2021, 3, 1)) == "XXA"
+        assert holder_state("Marta Alvarez", None) == "XXA"  # a full name needs no date
+        # out of office at the statement's date, or no date: no guess
+        assert holder_state("Brandt", dt.date(2021, 3, 1)) is None
+        assert holder_state("Alvarez", None) is None
+        # two holders in office share the surname: no guess
+        assert holder_state("Okoro", dt.date(2022, 6, 1)) is None
+        assert holder_state("Okoro", dt.date(2020, 6, 1)) == "XXC"
+    finally:
+        oh._tokens.cache_clear()
+
+
+def test_committer_is_the_state_of_a_president_named_by_surname(monkeypatch):
+    from pipeline.extract.commitment_leaders import leader_map
+    from pipeline.extract.actors import find_actors
+    _gazetteer(monkeypatch, [oh.Holder("Marta Alvarez", "Q1", "CAN", "Prime Minister of Canada", 2019, 2022),
+                             oh.Holder("Tomas Brandt", "Q2", "JPN", "Prime Minister of Japan", 2010, 2015)])
+    try:
+        text = ("Canada, Japan and Mexico issued the following statement. Prime Minister Alvarez reiterated "
+                "the commitment to clean energy. Prime Minister Brandt welcomed the talks.")
+        mentions = [m for m in find_actors(text) if isinstance(m.entity, Actor)]
+        parties = [Actor("CAN", "Canada", "state", "CAN", "CAN"), Actor("JPN", "Japan", "state", "JPN", "JPN"),
+                   Actor("MEX", "Mexico", "state", "MEX", "MEX")]
+        person_party, _ = leader_map(text, parties, mentions, None, dt.date(2021, 5, 1))
+        ids = {m.entity.name: m.entity.actor_id for m in mentions if m.entity.actor_type == "person"}
+        assert person_party.get(ids["Alvarez"]) == "CAN"
+        # Brandt was out of office in 2021: not resolved from the gazetteer
+        assert ids["Brandt"] not in person_party
+    finally:
+        oh._tokens.cache_clear()

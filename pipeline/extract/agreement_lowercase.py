@@ -132,8 +132,10 @@ def named_class_candidates(text: str, ws, lex: _Lex) -> list[_Cand]:
         if not content or run[-1] == "and":
             continue
         joined = _clean(text[ws[b][1]:ws[j][2]])
-        if joined in _known_names() or _all_plain(content, lex):
-            continue  # "the U.S. policy", "the Quad partnership"
+        chain = (len(content) == 1 and content[0].count("-") >= 2 and ws[j + 1][0] in ("trilateral", "quadrilateral")
+                 and all(_country_like((p,), lex) for p in content[0].split("-")))
+        if not chain and (joined in _known_names() or _all_plain(content, lex)):
+            continue  # "the U.S. policy", "the Quad partnership"; but "the A-B-C trilateral partnership" is a format
         if len(content) == 1 and not quoted and not content[0].isupper() and re.search(r"(?<![\w-])" + re.escape(content[0].lower()) + r"(?![\w-])", text):
             continue  # "Alliance policy" where the text also writes "alliance": a common noun capitalised
         if any(w in _MONTHS or w in _TITLES for w in content) or content[0].lower() in _DETS:

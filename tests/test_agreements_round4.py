@@ -111,3 +111,10 @@ def test_a_trilateral_partnership_of_a_named_chain():
               "and of the Peru-Chile partnership.")
     assert t["Peru-Chile-Bolivia trilateral partnership"][0] == "framework", t
     assert "Peru-Chile partnership" not in t, t
+
+
+def test_an_alliance_initiative_and_a_subject_that_is_a_clause():
+    t = table("We welcome the European Ports Alliance initiative to fight drug trafficking. "
+              "We will establish a high-level dialogue on how we implement our measures.")
+    assert "European Ports Alliance initiative" in t, t
+    assert "high-level dialogue" in t, t

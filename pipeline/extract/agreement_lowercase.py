@@ -125,7 +125,7 @@ def named_class_candidates(text: str, ws, lex: _Lex) -> list[_Cand]:
             continue  # the run opens its sentence: "Fulbright program grants ..." may be a subject's name
         if b >= 2 and ws[b - 1][0] in ("for", "of", "on", "and", "to", "&", "in") and _is_cap(ws[b - 2][0]):
             continue  # "AIM for Climate initiative": the tail of a longer name
-        if (ws[j][0],) in lex.heads or any(ws[q][0] in _NAMED_CLASS for q in range(b, j + 1)):
+        if lex.heads.get((ws[j][0],), ("", "pair"))[1] != "pair" or any(ws[q][0] in _NAMED_CLASS for q in range(b, j + 1)):
             continue  # "the Quad Vaccine Partnership initiative": a name with its class noun (see _class_noun_kinds)
         run = [w for w, _, _ in ws[b:j + 1]]
         content = [w for w in run if w != "and"]

@@ -57,7 +57,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         np_words = text[m.start("np"):m.start("head")].split()
         tail = m.group("tail")
         purpose = m.group("purpose")
-        if np_words and purpose and not purpose.startswith("on "):
+        if np_words and purpose and (not purpose.startswith("on ") or re.search(r"\b(?:how|what|whether|we|our)\b", purpose)):
             purpose = None  # "a vaccine expert working group to ...": named already; a subject ("on X") still names it
         if m.group("verb") in ("develop", "draft") and lex.lower_heads[m.group("head")] != "framework":
             continue  # "develop a dialogue on": only plans and roadmaps are drafted

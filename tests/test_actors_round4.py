@@ -1,6 +1,8 @@
 """Actor rules from the misses of blind batch 8 (issue 11, round 4); every sentence is invented."""
 from __future__ import annotations
 
+from pipeline.extract.actors import find_actors
+from pipeline.extract.nlp import make_doc
 from tests.test_actors import typed
 
 
@@ -42,3 +44,15 @@ def test_a_body_whose_of_tail_is_a_list_of_nouns():
               "Resources Minister Ann Lee spoke.")
     assert t["Ministry of Micro, Small and Medium Enterprises"][1] == "organization", t
     assert t["Department of Industry, Science and Resources"][1] == "organization", t
+
+
+def test_persons_of_a_delegation_list_after_their_offices():
+    # round 5: "the <office>, <Name>;" items of a delegation list (invented names)
+    t = ("Representing Norland were the Minister of Finance, Ana Berg; the head of the Customs Service, Jon Dahl; "
+         "the fiscal Attorney General, Per Moen Lunde; and the spokesperson for the Government, Eva Lind. "
+         "The delegation included the Senior Counsel Ola Vik and the Deputy Advisor for International Economics "
+         "Kari Holm. In Lima, Peru, the talks went on.")
+    got = {t[m.start:m.end]: m.entity.actor_type for m in find_actors(make_doc(t))}
+    for name in ("Ana Berg", "Jon Dahl", "Per Moen Lunde", "Eva Lind", "Ola Vik", "Kari Holm"):
+        assert got.get(name) == "person", got
+    assert "Attorney" not in got and "Economics Kari Holm" not in got, got

@@ -254,3 +254,17 @@ def test_joining_without_a_member_list_names_no_joiner_party():
     text = ("Chile and Peru reaffirm their partnership. Both countries have joined the Clean Water "
             "Initiative, as have other states in the region.")
     assert parties(text) == ["CHL", "PER"]
+
+
+def test_a_first_person_list_in_the_body_adds_the_issuers_others_joined():
+    # round 5: the title names two issuers, the body's "we" list names four
+    text = ("The flooding in the delta is severe. That is why today, the European Commission, Chile, Peru, "
+            "and Norway announce our intent to open an air bridge for relief supplies. Russia, Iran and Syria "
+            "threaten our efforts.")
+    got = parties(text, title="Joint Statement from the European Commission and Chile on Relief Supplies")
+    assert set(got) == {"european-commission", "CHL", "PER", "NOR"}, got
+
+
+def test_a_list_spoken_about_is_no_issuer():
+    text = ("Chile and Peru met today. Russia, Iran and Syria threaten our shared security, they said.")
+    assert parties(text, title="Joint Statement by Chile and Peru") == ["CHL", "PER"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.actor_person_lists import office_item_before
 from pipeline.extract.actor_lexicon import _ABBREV, _CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
@@ -80,6 +81,8 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 if tm:
                     title_country = next((iso for s_, _, iso in state_hits
                                           if tm.start(1) <= s_ < tm.end(1) and s_ in accepted), None)
+                if not ok and n <= 4 and j == len(run) - 1 and office_item_before(text, s0, toks[run[j]].end):
+                    ok = True  # "...; the head of the Customs Service, Jon Dahl; ...": a delegation list
                 if not ok and n <= 4 and j == len(run) - 1:
                     # "Scott Bessent, Secretary of the Treasury": a title in apposition after the name
                     am = lx.apposition_re.match(text, toks[run[j]].end)

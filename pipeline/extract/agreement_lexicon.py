@@ -69,14 +69,17 @@ def _lex() -> _Lex:
         countries.add((extra,))
     heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
     lower_head_re = re.compile(
-        r"\b(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene)(?:e?s|ed|d|ing)?\s+"
+        r"\b(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft)(?:e?s|ed|d|ing)?\s+"
         r"(?P<det>a|an|the)\s+(?:new\s+)?"
-        r"(?P<np>(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
+        # "a U.S.-Mexico operational task force": a hyphenated pair of names may open the description
+        r"(?P<np>(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)+\s+(?=[a-z]))?"
+        r"(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
         rf"(?P<head>{heads_alt}))\b"
         r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
         # "a working group to advance electrical interconnection in the Americas": its purpose names it
-        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:and\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
-        r"[a-z][\w-]*){1,6}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which)\b))?"
+        # "a working group to strengthen our response to child migration": inner prepositions before a plain word
+        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:(?:and|to|of|for)\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
+        r"[a-z][\w-]*){1,7}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which|across|at|in|among|between|through|within|from|into|under)\b))?"
     )
     return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
                 {k[0] for k in heads} | set(named))

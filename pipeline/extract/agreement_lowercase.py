@@ -125,15 +125,17 @@ def named_class_candidates(text: str, ws, lex: _Lex) -> list[_Cand]:
             continue  # the run opens its sentence: "Fulbright program grants ..." may be a subject's name
         if b >= 2 and ws[b - 1][0] in ("for", "of", "on", "and", "to", "&", "in") and _is_cap(ws[b - 2][0]):
             continue  # "AIM for Climate initiative": the tail of a longer name
-        if (ws[j][0],) in lex.heads or any(ws[q][0] in _NAMED_CLASS for q in range(b, j + 1)):
+        if lex.heads.get((ws[j][0],), ("", "pair"))[1] != "pair" or any(ws[q][0] in _NAMED_CLASS for q in range(b, j + 1)):
             continue  # "the Quad Vaccine Partnership initiative": a name with its class noun (see _class_noun_kinds)
         run = [w for w, _, _ in ws[b:j + 1]]
         content = [w for w in run if w != "and"]
         if not content or run[-1] == "and":
             continue
         joined = _clean(text[ws[b][1]:ws[j][2]])
-        if joined in _known_names() or _all_plain(content, lex):
-            continue  # "the U.S. policy", "the Quad partnership"
+        chain = (len(content) == 1 and content[0].count("-") >= 2 and ws[j + 1][0] in ("trilateral", "quadrilateral")
+                 and all(_country_like((p,), lex) for p in content[0].split("-")))
+        if not chain and (joined in _known_names() or _all_plain(content, lex)):
+            continue  # "the U.S. policy", "the Quad partnership"; but "the A-B-C trilateral partnership" is a format
         if len(content) == 1 and not quoted and not content[0].isupper() and re.search(r"(?<![\w-])" + re.escape(content[0].lower()) + r"(?![\w-])", text):
             continue  # "Alliance policy" where the text also writes "alliance": a common noun capitalised
         if any(w in _MONTHS or w in _TITLES for w in content) or content[0].lower() in _DETS:

@@ -84,6 +84,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 left_acr = ws[k - 1][0]
                 k -= 3
                 continue
+            if _YEAR.match(w) and k >= 1 and ws[k - 1][0] in ("Agenda", "Vision", "Strategy", "Plan") \
+                    and ws[k][1] - ws[k - 1][2] <= 1 and not starts[k - 1]:
+                # "Clean Energy Agenda 2030 Partnership": a horizon-year framework inside a longer name
+                left = k - 1
+                k -= 2
+                continue
             if w in (",", "and") and _comma_list_item(ws, starts, k, h0, lex):
                 # "Research, Development, Test, and Evaluation Agreement": a list of single words
                 k -= 2 if w == "and" else 1
@@ -181,6 +187,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                     elif w == "," and m + 1 < n and _is_cap(ws[m + 1][0]):
                         comma_seen = True
                         and_after_comma = False
+                    elif w == "," and comma_seen and m + 2 < n and ws[m + 1][0] == "and" and _is_cap(ws[m + 2][0]):
+                        pass  # the serial comma of "for Security, Public Health, and Safe Communities"
                     else:
                         break
                     m += 1
@@ -194,6 +202,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                                 break
                         while tail_end > j and not _is_cap(ws[tail_end - 1][0]):
                             tail_end -= 1
+                    if any(ws[q][0] in _MEMBER_OFFICES for q in range(j, tail_end)):
+                        tail_end = h1  # "Dialogue of the Foreign and Defense Ministers of A and B": who meets in it
                     if tail_end <= j:
                         tail_end = h1
         if kind == "framework" and tail_end < n and _YEAR.match(ws[tail_end][0]) and not numbered \
@@ -264,6 +274,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
             continue
+        if needs == "pair" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
+            continue  # "the U.S.-Japan Alliance", "the A-B CEO Forum": a pair's own format; "the Solar Alliance" is a body
         if needs == "bilateral" and not (any(m in _BODY_MARKERS for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)):
             continue
         if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
@@ -308,6 +320,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Country Agreement"
+# plural offices in an "of" tail name the members of a mechanism, not the mechanism
+_MEMBER_OFFICES = frozenset({"Ministers", "Leaders", "Presidents", "Secretaries", "Heads", "Ambassadors", "Advisors",
+                             "Advisers"})
 _MOU_PREPS = {"on", "concerning", "regarding", "for"}
 _MOU_INNER = {"and", "on", "of", "in", "for"}
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"

@@ -56,14 +56,22 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     for m in lex.lower_head_re.finditer(text):
         np_words = text[m.start("np"):m.start("head")].split()
         tail = m.group("tail")
-        purpose = m.group("purpose") if not np_words else None  # "a vaccine expert working group": named already
+        purpose = m.group("purpose")
+        if np_words and purpose and (not purpose.startswith("on ") or re.search(r"\b(?:how|what|whether|we|our)\b", purpose)):
+            purpose = None  # "a vaccine expert working group to ...": named already; a subject ("on X") still names it
+        if m.group("verb") in ("develop", "draft") and lex.lower_heads[m.group("head")] != "framework":
+            continue  # "develop a dialogue on": only plans and roadmaps are drafted
+        if any(w in ("national", "domestic") for w in np_words):
+            continue  # a national plan is no instrument between the parties
         if not np_words and not tail and not purpose:
             continue
         s = m.start("np")
         e = m.end("tail") if tail else m.end("purpose") if purpose else m.end("head")
         name = _clean(text[s:e])
         head = m.group("head")
-        out.append(_Cand(s, e, name, lex.lower_heads[head], None, _clean(text[s:m.end("head")]),
+        # a bare head named by its purpose is its own mechanism, not a shorter mention of an earlier one
+        core = _clean(text[s:m.end("head")]) if np_words else name
+        out.append(_Cand(s, e, name, lex.lower_heads[head], None, core,
                          [name], head.lower(), 1, status_at=m.start("np")))
     for m in _CALLED.finditer(text):
         kind = _LOWER_HEAD_KIND.get(m.group("head"), "mechanism")

@@ -19,12 +19,15 @@ _CUES = (
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
     r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
+    r"|conven(?:e|es|ed|ing)(?=\s+an?\s)"  # "convene a working group": a new body, not a session of one
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
-    r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating))"
-    r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into)"
+    r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
+    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s))"
+    r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into"
+    r"|finali[sz]ation of|move\s+forward\s+with|moving\s+forward\s+with|proceed\s+with|proceeding\s+with)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
-    r"|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
+    r"|reviv(?:e|ed|es|ing)|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
@@ -61,17 +64,23 @@ _PLANNED_FRAME = re.compile(
 _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|planned)\s+to\s+convene\b"
                               r"(?:\s+(?!AGR\b)[\w-]+){0,4}?\s+(?:the\s+)?(?:first\s+|inaugural\s+)?$", re.IGNORECASE)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
-# "welcomed the completion of negotiations on X", "have concluded negotiations of X": the text is agreed, not signed
-_NEGOTIATIONS_DONE = re.compile(r"\b(?:complet(?:e|es|ed|ing|ion)|conclu(?:de|des|ded|ding|sion)|finali[sz](?:e|es|ed|ing|ation)"
-                                r"|successful\s+(?:end|close))\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "In December 2021, the agencies launched X", "Last year's summit launched X", "X, launched three years
 # ago": an establishment dated in the past is reported, not made by this statement
 _PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
                              r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b")
-_PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
-                              r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)")
+_DAY = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"  # "9-10": a meeting of two days
+_PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b"
+                              r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)"
+                              # "established X, made up of ..., during the Y Summit on January 9-10, 2023": the
+                              # event that created X is dated
+                              rf"|^[^.;:!?\n]{{0,120}}?\bduring\s+the\s+[^.;:!?\n]{{0,60}}?\b(?:in|on)\s+"
+                              rf"(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b")
+# "progress since the signing of X", "the anniversary of the establishment of X": a past act as a time mark;
+# "Norland's leadership in establishing X": credit for an earlier act
+_TIME_MARK = re.compile(r"\b(?:since|anniversary\s+of)\s+(?:the\s+)?$"
+                        r"|\b(?:leadership|role|efforts?|work|contributions?|success)\s+in\s+$", re.IGNORECASE)
 _ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -114,9 +123,12 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     else:
         planned = bool(_PLANNED_FRAME.search(before))
     if m.group("conclude"):
-        if m.group("conclude").lower().startswith("negotiation") and _NEGOTIATIONS_DONE.search(before):
-            return "planned"  # "the completion of negotiations on X": X is still to be signed
+        if m.group("conclude").lower().startswith("negotiation"):
+            # "the completion of negotiations on X", "noted ongoing negotiations on X": X is still to be signed
+            return "planned"
         return "planned" if planned else "referenced"
+    if _TIME_MARK.search(before):
+        return "referenced"
     if m.group("host"):
         # "will co-host the second X Summit", "work toward holding another X Summit": a session still to come;
         # "continue to hold X annually", "co-hosting X today", a dialogue held again: referenced
@@ -135,7 +147,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         if _ESTABLISHED_FRAME.search(before) or (re.search(r"ed$", m.group("restart"), re.I)
                                                  and not _RELATIVE_PAST.search(before)):
             return "established"
-        return "planned" if planned and re.match(r"re-?(?:start|launch|establish)", m.group("restart"), re.I) \
+        return "planned" if planned and re.match(r"re-?(?:start|launch|establish)|reviv", m.group("restart"), re.I) \
             else "referenced"
     if m.group("in_force") and (planned or _FUTURE_FORCE_LEFT.search(before)):
         return "planned"

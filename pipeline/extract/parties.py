@@ -435,6 +435,9 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     title = statement.title or _heading_line(text)
     parties = _dedupe(_expand(_joiner_parties(text, actor_mentions), named)) or \
         _dedupe(_expand(_title_parties(title, actor_mentions) + _opening_parties(text, actor_mentions), named))
+    fp = _first_person_list(text, actor_mentions)
+    if parties and fp and len(fp) > len(parties) and {p.actor_id for p in parties} <= {p.actor_id for p in fp}:
+        parties = _dedupe(parties + _expand(fp, named))  # more issuers speak in the body than the title names
     if len(parties) < 2 and not any(p.actor_type != "state" for p in parties):
         # one state found (a grouping speaking as one is complete): the other from "between A and B"
         parties = _dedupe(parties + _expand(_between_parties(text, actor_mentions), named))
@@ -445,6 +448,34 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
     return parties
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:and\s+)?(?:the\s+)?")
+_FIRST_PERSON_AFTER = re.compile(r"\s*(?:(?:also|jointly|together|hereby|today)\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}?(?:our|we|ourselves)\b")
+
+
+def _first_person_list(text: str, mentions: list[Mention]) -> list[Actor]:
+    """"Today, the European Commission, A, B, ... and C announce our intent to ...": a plain list of three
+    or more states/organisations that speaks in the first person (a verb, then "our"/"we") is the issuers,
+    though the title may name fewer of them (a declaration others joined)."""
+    limit = min(len(text), 3000)
+    ms = [m for m in mentions if m.start < limit]
+    k = 0
+    while k < len(ms):
+        m = ms[k]
+        if m.entity.actor_type not in _PARTY_TYPES or not re.search(
+                r"(?:^|[.,;:]\s*|\n\s*)(?:the\s+)?$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
+            k += 1
+            continue
+        group, q = [m], k + 1
+        while q < len(ms) and ms[q].entity.actor_type in _PARTY_TYPES \
+                and _LIST_GAP.fullmatch(text[group[-1].end:ms[q].start]):
+            group.append(ms[q])
+            q += 1
+        if len({g.entity.actor_id for g in group}) >= 3 and _FIRST_PERSON_AFTER.match(text, group[-1].end):
+            return _dedupe([g.entity for g in group])
+        k = q
+    return []
 
 
 def _heading_line(text: str) -> str | None:

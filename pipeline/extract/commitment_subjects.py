@@ -319,8 +319,9 @@ class SubjectRules:
                 ids.extend(iso for iso in self.groupings[ent.actor_id] if iso in self.party_set)
             else:
                 nonparty = True
-        if not ids and unknown_persons and unknown_persons == len(self.party_ids) > 1:
-            ids = list(self.party_ids)
+        if unknown_persons and len(set(ids)) + unknown_persons == len(self.party_ids) > 1:
+            # "President A and President B welcomed": persons of unknown party beside the other parties'
+            ids = list(self.party_ids)  # leaders (or none named) are the parties left, one each
         if not ids:
             return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
         committers = self._order(ids)

@@ -201,3 +201,16 @@ def test_a_short_form_of_a_name_whose_state_the_text_gave():
     got = _real(text, {"Omar bin Said Al Rami": full, "Omar bin Said": short, "Vidar Lund": vidar},
                 ["NOR", "CHL"])
     assert ("stressed", "emphasis", ("CHL",)) in got
+
+
+def test_a_host_of_known_party_welcoming_a_guest_of_unknown_party_meets_for_both():
+    rhea = Actor("rhea-moss", "Rhea Moss", "person", None, "NOR")
+    ivo = Actor("ivo-kask", "Ivo Kask", "person")
+    ada = Actor("ada-frey", "Ada Frey", "person")
+    text = ("Vice President Rhea Moss welcomed Prime Minister Ivo Kask to Oslo to mark the partnership of Norway "
+            "and Chile. Queen Ada Frey sent her greetings. Vice President Moss welcomed Prime Minister Kask's "
+            "plan for new ports.")
+    got = _real(text, {"Rhea Moss": rhea, "Ivo Kask": ivo, "Ada Frey": ada, "Moss": rhea, "Kask": ivo},
+                ["NOR", "CHL"])
+    assert got[0] == ("welcomed", "consultation", ("NOR", "CHL"))
+    assert ("welcomed", "welcome", ("NOR",)) in got  # a possessive: no guest

@@ -175,3 +175,42 @@ def test_counterparts_plural_office_title_and_titled_names():
     finally:
         T.NAMES.clear()
         T.NAMES.update(saved)
+
+
+def test_a_leader_of_known_state_and_one_of_unknown_state_speak_for_both_parties():
+    # the other party's leader is unknown to the text's titles and the gazetteer: the run
+    # "President X and President Y" still names both parties, one each
+    rhea = Actor("rhea-moss", "Rhea Moss", "person", None, "NOR")
+    ivo = Actor("ivo-kask", "Ivo Kask", "person")
+    ada = Actor("ada-frey", "Ada Frey", "person")
+    text = ("The leaders of Norway and Chile met in Oslo. Prime Minister Moss and President Kask welcomed the new "
+            "ferry line. President Kask and Prime Minister Moss reaffirmed support for polar research. "
+            "Queen Ada Frey sent her greetings.")
+    got = _real(text, {"Moss": rhea, "Kask": ivo, "Ada Frey": ada}, ["NOR", "CHL"])
+    assert ("welcomed", "welcome", ("NOR", "CHL")) in got
+    assert ("reaffirmed", "reaffirmation", ("NOR", "CHL")) in got
+
+
+def test_a_short_form_of_a_name_whose_state_the_text_gave():
+    # "Sheikh Omar bin Said Al Rami, President of Chile, ..." then "Sheikh Omar bin Said" alone
+    full = Actor("omar-bin-said-al-rami", "Omar bin Said Al Rami", "person")
+    short = Actor("omar-bin-said", "Omar bin Said", "person")
+    text = ("Sheikh Omar bin Said Al Rami, President of Chile, and Prime Minister Vidar Lund of Norway met in "
+            "Oslo. His Highness President Sheikh Omar bin Said stressed the value of fisheries.")
+    vidar = Actor("vidar-lund", "Vidar Lund", "person", None, "NOR")
+    got = _real(text, {"Omar bin Said Al Rami": full, "Omar bin Said": short, "Vidar Lund": vidar},
+                ["NOR", "CHL"])
+    assert ("stressed", "emphasis", ("CHL",)) in got
+
+
+def test_a_host_of_known_party_welcoming_a_guest_of_unknown_party_meets_for_both():
+    rhea = Actor("rhea-moss", "Rhea Moss", "person", None, "NOR")
+    ivo = Actor("ivo-kask", "Ivo Kask", "person")
+    ada = Actor("ada-frey", "Ada Frey", "person")
+    text = ("Vice President Rhea Moss welcomed Prime Minister Ivo Kask to Oslo to mark the partnership of Norway "
+            "and Chile. Queen Ada Frey sent her greetings. Vice President Moss welcomed Prime Minister Kask's "
+            "plan for new ports.")
+    got = _real(text, {"Rhea Moss": rhea, "Ivo Kask": ivo, "Ada Frey": ada, "Moss": rhea, "Kask": ivo},
+                ["NOR", "CHL"])
+    assert got[0] == ("welcomed", "consultation", ("NOR", "CHL"))
+    assert ("welcomed", "welcome", ("NOR",)) in got  # a possessive: no guest

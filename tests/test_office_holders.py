@@ -62,9 +62,15 @@ def test_person_actor_gets_the_holders_qid_and_state():
     assert actor_wikidata_id(_person("Anna Berg", "SWE")) is None
 
 
-def _gazetteer(monkeypatch, rows):
+def _gazetteer(monkeypatch, rows, ministers=()):
     monkeypatch.setattr(oh, "holders", lambda: tuple(rows))
+    monkeypatch.setattr(oh, "ministers", lambda: tuple(ministers))
+    _clear()
+
+
+def _clear():
     oh._tokens.cache_clear()
+    oh._all_tokens.cache_clear()
 
 
 def test_surname_resolves_only_to_a_holder_in_office(monkeypatch):
@@ -82,7 +88,7 @@ def test_surname_resolves_only_to_a_holder_in_office(monkeypatch):
         assert holder_state("Okoro", dt.date(2022, 6, 1)) is None
         assert holder_state("Okoro", dt.date(2020, 6, 1)) == "XXC"
     finally:
-        oh._tokens.cache_clear()
+        _clear()
 
 
 def test_committer_is_the_state_of_a_president_named_by_surname(monkeypatch):
@@ -102,4 +108,61 @@ def test_committer_is_the_state_of_a_president_named_by_surname(monkeypatch):
         # Brandt was out of office in 2021: not resolved from the gazetteer
         assert ids["Brandt"] not in person_party
     finally:
-        oh._tokens.cache_clear()
+        _clear()
+
+
+# ---- ministers and cabinet members (pipeline/data/persons_ministers.csv) ----
+MINISTER_SOURCES = {  # source key -> (fixture, column map ours -> source's, country added or None)
+    "world-foreign": ("ministers_world_foreign_c1e0c8f.csv",
+                      {"person": "person", "personLabel": "personLabel", "country": "country",
+                       "positionLabel": "positionLabel", "start": "start"}),
+    "us-cabinet": ("ministers_us_cabinet_766aa43.csv",
+                   {"person": "wdid", "personLabel": "wdLabel", "positionLabel": "position", "start": "start"}),
+    "mexico-ministers": ("ministers_mexico_c5e3c61.csv",
+                         {"person": "wdid", "personLabel": "wdLabel", "positionLabel": "position"}),
+}
+MINISTER_COMMITS = {"world-foreign": "c1e0c8fca19dcce9b77bc424425958be2a18365b",
+                    "us-cabinet": "766aa439d329d140194cdae915f1bc0e4f6dc48c",
+                    "mexico-ministers": "c5e3c61a2e939ddbcdf73699837f69d8a0915751"}
+
+
+def test_ministers_provenance_names_each_source_and_commit():
+    first = oh.MINISTERS.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# provenance:")
+    for key, commit in MINISTER_COMMITS.items():
+        assert f"({key})" in first and commit in first
+        fixture = MINISTER_SOURCES[key][0]
+        assert commit in (FIXTURES / fixture).read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_minister_rows_are_verbatim_rows_of_the_cited_files():
+    ours = _rows(oh.MINISTERS)
+    assert all(r["source"] in MINISTER_SOURCES for r in ours)
+    assert all(r["person"].startswith("Q") and r["person"][1:].isdigit() for r in ours)
+    for key, (fixture, cols) in MINISTER_SOURCES.items():
+        mine = {tuple(r[c] for c in cols) for r in ours if r["source"] == key}
+        source = [tuple(r[c] for c in cols.values()) for r in _rows(FIXTURES / fixture)]
+        assert len(source) >= 3
+        assert all(row in mine for row in source), key
+
+
+def test_a_minister_gets_a_qid_by_full_name_only(monkeypatch):
+    _gazetteer(monkeypatch, [oh.Holder("Marta Alvarez", "Q1", "NOR", "Prime Minister of Norway", 2019, 2022)],
+               [oh.Holder("Piet Okoro Varela", "Q7", "CHL", "Minister of Foreign Affairs", 0, 0)])
+    try:
+        assert actor_wikidata_id(_person("Piet Okoro Varela")) == "Q7"
+        assert actor_wikidata_id(_person("Piet Okoro", "CHL")) == "Q7"  # a shorter form of the full name
+        assert oh.person_country(_person("Piet Okoro")) == "CHL"
+        assert actor_wikidata_id(_person("Piet Okoro", "NOR")) is None  # another state: not that person
+        assert holder_state("Piet Okoro", None) == "CHL"
+        # a surname alone never answers from a minister (no term to check it against)
+        assert holder_state("Okoro", dt.date(2021, 5, 1)) is None
+        assert holder_state("Alvarez", dt.date(2021, 5, 1)) == "NOR"
+    finally:
+        _clear()
+
+
+def test_the_shipped_ministers_resolve():
+    _clear()
+    assert actor_wikidata_id(_person("Antony Blinken", "USA")) == "Q7821917"
+    assert oh.person_country(_person("Marcelo Ebrard")) == "MEX"

@@ -10,7 +10,8 @@ and, in a two-party statement, the host of a guest of the other party ("X hosted
 Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
 ``_title_countries``), a bare "His Majesty" as the one monarch named, and the counterpart of the
 other parties' office holders ("Advisor A, Seldan Advisor B and Koran Advisor C": A is the one party
-left) before a free leader. When the text gives no state, the shipped gazetteer of office holders is
+left) before a free leader. A short form of a name whose state the text gave ("Sheikh A bin B" after
+"Sheikh A bin B Al C, President of Seldan,") is of that state (``_short_forms``). When the text gives no state, the shipped gazetteer of office holders is
 the fallback (``office_holders.holder_state``: a holder's full name, or a surname of exactly one holder
 in office in the statement's year).
 """
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 from pipeline.extract.actors import _trie_regex, read_data, lexicon as actor_lexicon
 from pipeline.extract.office_holders import holder_state
+from pipeline.extract.persons import name_tokens
 from pipeline.model import Actor, Mention
 
 # Titles of heads of state or government: a person introduced with one of them and
@@ -108,6 +110,18 @@ def _title_countries(title: str | None, parties: list[Actor], country: dict[str,
                 country[pid] = st.entity.actor_id
 
 
+def _short_forms(person_names: dict[str, str], country: dict[str, str | None]) -> None:
+    """"Sheikh A bin B Al C, President of Seldan, ... Sheikh A bin B welcomed": a person without a state
+    whose name is part of the name of persons of one state in the same statement is of that state."""
+    toks = {pid: name_tokens(n) for pid, n in person_names.items()}
+    for pid, t in sorted(toks.items(), key=lambda kv: -len(kv[1])):  # the longer names first
+        if country.get(pid) is not None or not t:
+            continue
+        states = {country.get(o) for o, ot in toks.items() if o != pid and t < ot}
+        if len(states) == 1 and None not in states:
+            country[pid] = next(iter(states))
+
+
 # "... His Majesty King Abdullah II of (the) ": the capitalised run (a title and a name) before "of <state>"
 _TITLE_NAME_OF = re.compile(r"((?:[A-Z][\w.’'-]*,?\s+){1,8}?)of\s+(?:the\s+)?$")
 
@@ -172,6 +186,7 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
             country[person.entity.actor_id] = state.entity.actor_id
     person_names = {m.entity.actor_id: m.entity.name for m in mentions
                     if isinstance(m.entity, Actor) and m.entity.actor_type == "person"}
+    _short_forms(person_names, country)
     for pid, name in person_names.items():  # the gazetteer of office holders, when the text says nothing
         if country.get(pid) is None:
             country[pid] = holder_state(name, date)

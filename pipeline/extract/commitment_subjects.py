@@ -164,18 +164,24 @@ class SubjectRules:
         host = self.by_end.get(subj_end)
         if host is None or host.entity.actor_type != "person" or self._party_of(host.entity) is not None:
             return False
+        guest = self._unknown_guest(pos, end)
+        return guest is not None and guest.entity.actor_id != host.entity.actor_id
+
+    def _unknown_guest(self, pos: int, end: int) -> Mention | None:
+        """The person named (after title words) right after ``pos`` when its party is unknown and it is
+        not a possessive ("welcomed President X's initiative": no guest)."""
         q = pos
         for _ in range(5):  # title words before the guest's name
             nxt = self.starts.get(q + 1) if self.text[q:q + 1] == " " else None
             if nxt is not None and nxt.entity.actor_type == "person":
-                if re.match(r"[’']s\b", self.text[nxt.end:nxt.end + 3]):
-                    return False  # "welcomed President X's initiative": no guest
-                return nxt.entity.actor_id != host.entity.actor_id and self._party_of(nxt.entity) is None
+                if re.match(r"[’']s\b", self.text[nxt.end:nxt.end + 3]) or self._party_of(nxt.entity) is not None:
+                    return None
+                return nxt
             cap = _CAPITALISED_WORD.match(self.text, q, end)
             if cap is None:
-                return False
+                return None
             q = cap.end()
-        return False
+        return None
 
     def _last_person_party(self, pos: int) -> str | None:
         """The party of the last person named in the 400 characters before ``pos`` (None: not a party's)."""
@@ -319,8 +325,9 @@ class SubjectRules:
                 ids.extend(iso for iso in self.groupings[ent.actor_id] if iso in self.party_set)
             else:
                 nonparty = True
-        if not ids and unknown_persons and unknown_persons == len(self.party_ids) > 1:
-            ids = list(self.party_ids)
+        if unknown_persons and len(set(ids)) + unknown_persons == len(self.party_ids) > 1:
+            # "President A and President B welcomed": persons of unknown party beside the other parties'
+            ids = list(self.party_ids)  # leaders (or none named) are the parties left, one each
         if not ids:
             return _Subj(None, "3sg", start), "nonparty" if nonparty or unknown_persons else ""
         committers = self._order(ids)

@@ -425,6 +425,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
                 # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting
                 guest = self._guest(m.end(), sent.end)
+                if guest is None and len(self.party_ids) == 2 and len(committers) == 1 \
+                        and committers[0] in self.party_set and self._unknown_guest(m.end(), sent.end) is not None:
+                    # "Vice President A (of Norvia) welcomed Prime Minister B": a guest of unknown party in
+                    # a two-party statement is the other party's
+                    guest = next(p for p in self.party_ids if p != committers[0])
                 if pair_host:
                     kind = "consultation"
                 elif guest is not None and guest not in committers:

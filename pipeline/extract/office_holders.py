@@ -5,6 +5,8 @@ see its provenance line). Two uses:
 - :func:`holder_for_actor`: a person actor whose name is a holder's full name ("Fumio Kishida",
   "KISHIDA Fumio", "López Obrador" within "Andrés Manuel López Obrador") and whose country does
   not differ gets that holder's Q-id (and its state when the text gave none);
+- ministers and cabinet members (``persons_ministers.csv``, no terms) give a Q-id and state by full
+  name only, never by a surname alone;
 - :func:`holder_state`: a person the text names without its state ("President Alvarez
   reiterated ...") is a holder's state when the name is the holder's full name, or a surname
   alone and exactly one holder with that word in the name was in office in the statement's year.
@@ -26,8 +28,10 @@ from pipeline.extract.wikidata import state_qids
 from pipeline.model import Actor
 
 HOLDERS = Path(__file__).resolve().parent.parent / "data" / "persons_office_holders.csv"
+# ministers, cabinet members: Q-id and state by full name only (no terms to check a surname against)
+MINISTERS = Path(__file__).resolve().parent.parent / "data" / "persons_ministers.csv"
 
-__all__ = ["Holder", "holder_for_actor", "holder_state", "holders", "person_country"]
+__all__ = ["Holder", "holder_for_actor", "holder_state", "holders", "ministers", "person_country"]
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,31 @@ def holders() -> tuple[Holder, ...]:
 
 
 @lru_cache(maxsize=1)
+def ministers() -> tuple[Holder, ...]:
+    """Ministers and cabinet members (``persons_ministers.csv``): no end of term is known, so
+    start and end are 0 and they never answer a surname alone."""
+    iso = {q: code for code, q in state_qids().items()}
+    out = []
+    with MINISTERS.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            country = iso.get(r["country"])
+            if country is not None and r["person"]:
+                out.append(Holder(r["personLabel"], r["person"], country, r["positionLabel"], 0, 0))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def _tokens() -> tuple[tuple[Holder, frozenset[str]], ...]:
     return tuple((h, name_tokens(h.name)) for h in holders())
 
 
+@lru_cache(maxsize=1)
+def _all_tokens() -> tuple[tuple[Holder, frozenset[str]], ...]:
+    return _tokens() + tuple((h, name_tokens(h.name)) for h in ministers())
+
+
 def _full_name_matches(toks: frozenset[str]) -> list[Holder]:
-    return [h for h, ht in _tokens() if len(ht) >= 2 and (toks <= ht or ht <= toks)]
+    return [h for h, ht in _all_tokens() if len(ht) >= 2 and (toks <= ht or ht <= toks)]
 
 
 def holder_for_actor(actor: Actor) -> Holder | None:

@@ -32,7 +32,7 @@ HEAD_NOUNS = frozenset("""side sides government governments delegation delegatio
 leader authorities administration ministers minister team teams representatives negotiators
 president presidents envoy envoys ambassador ambassadors""".split())
 PLURAL_HEADS = frozenset("sides governments delegations officials leaders authorities ministers teams "
-                         "representatives negotiators presidents envoys ambassadors".split())
+                         "representatives negotiators presidents envoys ambassadors counterparts".split())
 # words that end a run of modifiers before a head noun ("officials of X" after a verb is no subject)
 _NOT_MODIFIERS = AUX | MODALS | frozenset("and or that which who with by to for in on at as we they it he she us".split())
 MEMBER_WORDS = frozenset("member members states countries nations".split())
@@ -44,13 +44,16 @@ _COLLECTIVE = re.compile(
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
-    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
+    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies|counterparts"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
+# "Both look forward to", "All three agreed": a collective without its head noun (the number must be the parties')
+_BARE_ALL = re.compile(r"(?:^|(?<=[\s(\"“]))(both|all\s+(two|three|four|five|six|seven|eight|nine|ten))$")
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
-                       "officials delegations representatives members".split())
+                       "officials delegations representatives members counterparts".split())
 _BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
 foreign third neighbouring neighboring allied developing european african asian western donor""".split())
 # a body of the parties ("the Joint Task Force will", "the working group will"): ANNOTATION.md, members and
@@ -334,6 +337,14 @@ class SubjectRules:
         end = tokens.spans[k][1]
         lo = max(tokens.spans[floor][0], end - 90)
         left = self.text[lo:end].lower()
+        bare = _BARE_ALL.search(left)
+        if bare and (bare.group(2) or "two") == _NUMBERS.get(len(self.party_ids)):
+            # "Both look forward to", "All three agreed": the parties, the head noun left out
+            i = tokens.first_from(lo + bare.start()) - 1
+            status = _is_boundary_token(tokens, i, floor)
+            if status != "main":
+                return None, status or ""
+            return _Subj(self.party_ids, "pl", lo + bare.start()), "main"
         m = None
         for cand in re.finditer(r"(?:^|(?<=[\s(\"“]))", left):  # earliest start first: the longest phrase
             mm = _COLLECTIVE.match(left, cand.start())

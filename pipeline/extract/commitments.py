@@ -62,7 +62,7 @@ from pipeline.model import Actor, Commitment, Mention, Sentence
 
 # "and intends, with X support, to continue": a verb whose complement follows a parenthetical
 _PARENTHETICAL_TO = re.compile(r"\s*,[^,;:]{1,60},\s+to\s+[a-z]")
-_ADJECTIVE = re.compile(r"(?:ary|ive|al|ous|ble|ic|ful|ant|ent)$")
+_ADJECTIVE = re.compile(r"(?:ary|ive|al|ous|ble|ic|ful|ant|(?<!m)ent)$")  # not "-ment": a noun ("environment")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|our\b|their\b|its\b)[a-z]+")
 _WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])(?:We|WE)|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
                             r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
@@ -183,6 +183,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             form = self.lex.form_of.get(first_word, "base")
             if is_item and m.start() in (body_start, item_at):
                 continue
+            if rule.rule == "report" and form != "past":
+                continue  # "considered X", "focused on X": a report of the meeting only in the past tense
             if rule.rule == "progressive" and form != "ing":
                 continue  # "work", "expand": a trigger only as a progressive (checked below)
             after = text[m.end():sent.end]
@@ -227,8 +229,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 if w in AUX:
                     aux = True
                     be_aux = be_aux or w in BE
-                elif w in ADVERBS:
-                    pass
+                elif w in ADVERBS and not (w == "both" and _is_boundary_token(tokens, k - 1, floor) == "main"
+                                           and len(self.party_ids) == 2):
+                    pass  # ("Both look forward": the subject, see _collective_subject)
                 elif w in NEGATION:
                     neg = True
                 elif w == "to" and k - 1 >= floor and tokens.low[k - 1] in PLEASED:
@@ -258,6 +261,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # participle: "Recognising ...", "..., focusing on"
             if rule.pattern == "continue" and form == "ing" and not be_aux:
                 continue  # "continuing efforts": only "we are continuing our work" is an intention
+            if rule.rule == "report" and (aux or tokens.low[k] == ","):
+                continue  # "remains focused on X", "task forces, focused on X": a state or a participle, no report
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
             if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
@@ -330,7 +335,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):
                     continue  # "the Agreement ..., signed in 1993"
                 if (prev == "and" and form == "past" and k - 1 >= floor
-                        and _ADJECTIVE.search(tokens.low[k - 1])
+                        and _ADJECTIVE.search(tokens.low[k - 1]) and nxt_w not in _DETERMINERS
                         and not text[tokens.spans[k - 1][0]].isupper()):  # "the Pacific and underscored": a name
                     continue  # "voluntary and mutually agreed terms"
                 host = None
@@ -344,10 +349,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 cands = [s for s in reversed(hosts) if self._agrees(form, rule.rule, s)]
                 host = cands[0] if cands else None
                 if (form == "past" and host is not None and host.committers is None and not host.past
-                        and host.last_end <= -2):
+                        and (host.last_end <= -2 or host.modal)):
                     # "The US noted that the MAF has X and thanked Mongolia": the reported clause's
-                    # present-tense subject is no host of a past verb; the reporting party's is
-                    host = next((s for s in cands[1:] if s.committers and s.past), host)
+                    # present-tense subject is no host of a past verb; the reporting party's is (so for "resolved
+                    # that X must abide by Y and underscored Z": a modal subject)
+                    host = next((s for s in cands[1:] if s.committers and (s.past or host.modal)), host)
                 if host is None and form == "base" and prev == "and" and nxt_w in _DETERMINERS \
                         and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis"):
                     # "They noted with concern X and support any effort": a tense slip after a past predicate

@@ -74,3 +74,32 @@ def test_bare_both_opening_a_clause_in_a_two_party_statement():
     assert rows("Both look forward to remaining in close contact.") == [("look", "pledge", BOTH)]
     assert rows("Norvia and Selda met in May. Both welcomed the agreement.")[-1] == ("welcomed", "welcome", BOTH)
     assert rows("Both look forward to it.", [NORVIA, SELDA, KORAN]) == []
+
+
+def test_a_collective_after_a_conjunction_or_an_opening_time_phrase():
+    assert rows("The delivery will be complex, and our nations will continue to assess our efforts.") == \
+        [("will", "pledge", BOTH)]
+    assert rows("Norvia signed the plan and the two leaders welcomed it.")[-1] == ("welcomed", "welcome", BOTH)
+    assert rows("Each of our governments has committed to working through budgets.") == [("committed", "pledge", BOTH)]
+    assert rows("This year our countries will celebrate 200 years of relations.") == [("will", "pledge", BOTH)]
+    assert rows("In March 2024 Norvia and Selda signed a treaty.") == [("signed", "establishment", BOTH)]
+
+
+def test_a_party_and_unnamed_partners_is_the_party_alone():
+    assert rows("In the coming months Norvia and partners intend to provide Ozaria with air defense systems.") == \
+        [("intend", "pledge", ("NRV",))]
+    assert rows("Norvia and its allies will respond.") == [("will", "pledge", ("NRV",))]
+    assert rows("Ozaria and partners will respond.") == []
+
+
+def test_a_with_parenthetical_between_subject_and_predicate():
+    assert rows("In support of the pledge, Norvia, in cooperation with Selda, will develop a plan.") == \
+        [("will", "pledge", ("NRV",))]
+    assert rows("The plan, together with the road map, will guide us.") == []
+
+
+def test_a_named_body_of_the_parties():
+    assert rows("On 3 November, the Norvia-Selda Task Force on Energy Security met in Oslo.") == \
+        [("met", "consultation", BOTH)]
+    assert rows("The Norvia-Koran Republic Task Force on Energy Security met in Oslo.") == []
+    assert rows("The World Health Organization Task Force on Pandemics met.") == []

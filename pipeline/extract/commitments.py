@@ -109,6 +109,9 @@ _IN_TALKS = re.compile(r"\b(?:is|are|was|were|been|remain|remains|remained)\s+(?
 _OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
                          r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
                          r"|turn|parallel|response|short|sum)|At\s+the\s+same\s+time|For\s+(?:our|their)\s+part)\s+")
+# ", in cooperation with X," between a subject and its predicate
+_WITH_PARENTHETICAL = re.compile(r",\s*(?:in\s+(?:close\s+)?(?:cooperation|coordination|partnership|consultation|collaboration)"
+                                 r"|together|jointly|along)\s+with\s+[^,;:]{1,60},$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -245,6 +248,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     aux = True
                 elif w == "," and k - 2 >= floor and tokens.low[k - 1] in ADVERBS and tokens.low[k - 2] == ",":
                     k -= 2
+                elif w == "," and (pm := _WITH_PARENTHETICAL.search(text, max(tokens.spans[floor][0], m.start() - 120),
+                                                                    tokens.spans[k][1])):
+                    # "Norvia, in cooperation with Selda, will": the subject before the parenthetical
+                    k = tokens.last_before(pm.start()) + 1
                 elif w in ("–", "—") and k - 1 >= floor:
                     # "The UAE – home to X – will invest": skip the parenthetical between two dashes
                     j = k - 1
@@ -379,6 +386,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     if text[tokens.spans[k][0]].isupper() else (None, "")
                 if subj is None:
                     subj, status = self._collective_subject(tokens, k, floor)
+                if subj is None and status == "" and text[tokens.spans[k][0]].isupper():
+                    subj, status = self._named_body_subject(tokens, k, floor)
                 if subj is None and status not in ("sub",):
                     subj, status = self._run_subject(tokens, k, floor)
                 if (subj is None or subj.committers is None) and status in ("", "nonparty") \
@@ -429,11 +438,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             committers = subj.committers
             if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
                 # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting
-                guest = self._guest(m.end(), sent.end)
+                guests = tuple(g for g in self._guests(m.end(), sent.end) if g not in committers)
                 if pair_host:
                     kind = "consultation"
-                elif guest is not None and guest not in committers:
-                    kind, committers = "consultation", self._order(committers + (guest,))
+                elif guests:  # "X hosted A's Advisor Y and B's Advisor Z": every party met
+                    kind, committers = "consultation", self._order(committers + guests)
                 elif rule.rule == "host" and not _MEETING_OBJECT.match(text, m.end(), sent.end):
                     continue
             subj.last_end = m.end()

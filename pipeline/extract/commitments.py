@@ -453,6 +453,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if item_gerund is not None and own_subject:
             found.remove(item_gerund)
 
+        self._inline_items(sent, found)  # "will seek to: promote X; strengthen Y; and enhance Z."
         # a sentence ending in ":" with a party subject introduces list items
         intro, found = self._list_intro(sent, body_start, stack, found, is_item, list_intro)
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject

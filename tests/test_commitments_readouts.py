@@ -202,3 +202,12 @@ def test_a_leader_left_over_is_no_forum_party():
     text = "We, the Leaders of the G7, met today. We remain united in our resolve that President Orlov must not win."
     got = _real(text, {"Orlov": putin}, ["group-of-seven"])
     assert ("must", "pledge", ("group-of-seven",)) not in got
+
+
+def test_two_office_holders_with_titles_joined_by_for_of_and():
+    ana = Actor("ana-ruiz", "Ana Ruiz", "person", None, "USA")
+    lea = Actor("lea-berg", "Lea Berg", "person")
+    text = ("Today, U.S. Deputy National Security Advisor for International Economics Ana Ruiz and Norwegian Minister "
+            "of Trade and Industry Lea Berg signaled their intent to move forward with a new memorandum.")
+    got = _real(text, {"Ana Ruiz": ana, "Lea Berg": lea}, ["USA", "NOR"])
+    assert got == [("intent", "pledge", ("USA", "NOR"))]

@@ -103,3 +103,11 @@ def test_a_named_body_of_the_parties():
         [("met", "consultation", BOTH)]
     assert rows("The Norvia-Koran Republic Task Force on Energy Security met in Oslo.") == []
     assert rows("The World Health Organization Task Force on Pandemics met.") == []
+
+
+def test_after_comma_and_a_present_predicate_goes_back_to_the_reporting_parties():
+    got = rows("Norvia and Selda underscore that the war in Ozaria must end, and fully endorse the ceasefire talks.")
+    assert got == [("underscore", "emphasis", BOTH), ("endorse", "support", BOTH)]
+    assert rows("We believe the war must end and give way to peace.") == [("believe", "emphasis", BOTH)]
+    assert rows("We welcome the investment by the firm, which will expand data centres, train workers, "
+                "and create a cyber shield.") == [("welcome", "welcome", BOTH)]

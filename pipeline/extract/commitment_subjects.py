@@ -301,6 +301,10 @@ class SubjectRules:
                 items.append((i, "head", w))  # "the GCC member states"
                 i -= 1
                 continue
+            if items and saw_person and w in ("for", "on") and items[-1][1] == "title":
+                items.append((i, "conn", w))  # "Advisor for International Economics X": a title joiner
+                i -= 1
+                continue
             if items and w in RUN_CONNECTORS:
                 items.append((i, "conn", w))
                 i -= 1
@@ -314,7 +318,7 @@ class SubjectRules:
             if items and saw_person and raw[:1].isupper() and (
                     items[-1][1] in ("actor", "title")
                     # "Secretary of Security X", "National Security and Intelligence Advisor X": title joiners
-                    or items[-1][2] in ("of", "and") and len(items) > 1 and items[-2][1] == "title"):
+                    or items[-1][2] in ("of", "and", "for", "on") and len(items) > 1 and items[-2][1] == "title"):
                 items.append((i, "title", w))
                 i -= 1
                 continue

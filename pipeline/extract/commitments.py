@@ -361,6 +361,13 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     # present-tense subject is no host of a past verb; the reporting party's is (so for "resolved
                     # that X must abide by Y and underscored Z": a modal subject)
                     host = next((s for s in cands[1:] if s.committers and (s.past or host.modal)), host)
+                if (form == "base" and host is not None and host.committers is None and host.modal and prev == "and"
+                        and k - 1 >= floor and tokens.low[k - 1] == ","
+                        and not re.match(r"(?:which|who|that)\b", text[host.start:host.start + 6], re.IGNORECASE)):
+                    # "X and Y underscore that the war must end, and fully endorse Z": after ", and" the
+                    # reporting parties' present-tense predicate, not the reported clause's modal (a relative
+                    # clause's verbs stay its own: "X, which will expand A, train B, and create C")
+                    host = next((s for s in cands[1:] if s.committers and s.number in ("1pl", "pl") and not s.past), host)
                 if host is None and form == "base" and prev == "and" and nxt_w in _DETERMINERS \
                         and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis"):
                     # "They noted with concern X and support any effort": a tense slip after a past predicate

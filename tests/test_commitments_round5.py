@@ -111,3 +111,9 @@ def test_after_comma_and_a_present_predicate_goes_back_to_the_reporting_parties(
     assert rows("We believe the war must end and give way to peace.") == [("believe", "emphasis", BOTH)]
     assert rows("We welcome the investment by the firm, which will expand data centres, train workers, "
                 "and create a cyber shield.") == [("welcome", "welcome", BOTH)]
+
+
+def test_a_reported_clause_of_the_parties_makes_no_row_of_its_own():
+    assert rows("We are pleased to announce that our leaders will co-host the summit.") == \
+        [("announce", "pledge", BOTH)]
+    assert rows("They noted that the two sides plan to hold a council meeting.") == [("noted", "emphasis", BOTH)]

@@ -49,8 +49,10 @@ _COLLECTIVE = re.compile(
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
-# a conjunction or subordinator is no modifier of a collective ("..., and our nations will")
-_CLAUSE_WORD = re.compile(r"(?:and|or|but|nor|yet|so|then|that|which|while|as|because|since|when|where)\s")
+# a conjunction or subordinator is no modifier of a collective ("..., and our nations will"); "that" stays in
+# the phrase, so a reported clause ("announce that our leaders will", "noted that the two sides plan") makes no
+# row of its own: the reporting predicate carries it
+_CLAUSE_WORD = re.compile(r"(?:and|or|but|nor|yet|so|then|which|while|as|because|since|when|where)\s")
 # "the United States and like-minded partners": unnamed others beside a party (not parties themselves)
 _PARTNER_WORDS = frozenset("partners allies".split())
 _PARTNER_MODS = frozenset("other like-minded international key regional global its their our".split())
@@ -414,7 +416,8 @@ class SubjectRules:
         m = None
         for cand in re.finditer(r"(?:^|(?<=[\s(\"“]))", left):  # earliest start first: the longest phrase
             mm = _COLLECTIVE.match(left, cand.start())
-            if mm and not _CLAUSE_WORD.match(left, cand.start()) and not _ARTICLE_IN_MODS.search(mm.group("mods")):
+            if mm and not _CLAUSE_WORD.match(left, cand.start()) and (
+                    left.startswith("that ", cand.start()) or not _ARTICLE_IN_MODS.search(mm.group("mods"))):
                 # "and our nations", "the plan and the two leaders": the phrase starts later ("each of our": a part)
                 m = mm
                 break

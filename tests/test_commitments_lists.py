@@ -94,3 +94,17 @@ def test_a_heading_does_not_carry_a_list_into_prose_and_a_bare_heading_is_no_int
     t = ("Norvia and Selda will:\n\n- Expand trade in grain;\n\n- Build a port.\n\nRiver Basin\n\n"
          "The river is long.\n\nDeepen ties with fishers.\n\nSupport:\n\n- Grain trade.")
     assert rows(t) == [("Expand", "pledge", BOTH), ("Build", "pledge", BOTH)]
+
+
+def test_items_inside_one_sentence_after_an_intention_colon():
+    from tests.test_commitments import BOTH, rows
+    got = rows("To chart a course, the two leaders will seek to: promote business opportunities; strengthen their "
+               "industrial bases and collaborate to lead; enhance efforts to counter coercion; and jointly promote "
+               "growth in the region.")
+    assert got == [("will", "pledge", BOTH), ("strengthen", "pledge", BOTH), ("enhance", "pledge", BOTH),
+                   ("promote", "pledge", BOTH)]
+    got = rows("Norvia and Selda commit to: (a) expand trade; (b) establish a joint fund; and (c) urge all states to act.")
+    assert got[1:] == [("establish", "establishment", BOTH), ("urge", "appeal", BOTH)]
+    assert rows("We discussed three topics: trade; energy security; and health.") == [("discussed", "consultation", BOTH)]
+    assert rows("We call on the junta to: change course; free all detainees; and hold elections.") == \
+        [("call", "appeal", BOTH)]

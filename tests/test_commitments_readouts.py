@@ -214,3 +214,39 @@ def test_a_host_of_known_party_welcoming_a_guest_of_unknown_party_meets_for_both
                 ["NOR", "CHL"])
     assert got[0] == ("welcomed", "consultation", ("NOR", "CHL"))
     assert ("welcomed", "welcome", ("NOR",)) in got  # a possessive: no guest
+
+
+def test_possessive_state_titles_and_a_host_with_several_guests():
+    ana = Actor("ana-ruiz", "Ana Ruiz", "person")
+    lea = Actor("lea-berg", "Lea Berg", "person")
+    tom = Actor("tom-hale", "Tom Hale", "person")
+    text = ("On May 5, 2024 Mexico’s Secretary of Security and Citizen Protection Ana Ruiz hosted the United States’ "
+            "Homeland Security Advisor Dr. Lea Berg and Canada’s National Security and Intelligence Advisor Tom Hale "
+            "(virtually) in the second meeting of the committee.")
+    got = _real(text, {"Ana Ruiz": ana, "Lea Berg": lea, "Tom Hale": tom}, ["CAN", "MEX", "USA"])
+    assert got == [("hosted", "consultation", ("CAN", "MEX", "USA"))]
+
+
+def test_title_words_before_a_name_stay_on_its_line_and_after_the_person_before():
+    ana = Actor("ana-ruiz", "Ana Ruiz", "person")
+    lea = Actor("lea-berg", "Lea Berg", "person")
+    text = ("Norway and Chile met in Oslo. Norwegian Prime Minister Lea Berg spoke.\n\n"
+            "Deepening Norway – Chile Defense and Security Cooperation\n\nPresident Ana Ruiz welcomed the new port.")
+    got = _real(text, {"Ana Ruiz": ana, "Lea Berg": lea}, ["NOR", "CHL"])
+    assert ("welcomed", "welcome", ("CHL",)) in got  # not Norway's: the heading line is no title of hers
+
+
+def test_a_leader_left_over_is_no_forum_party():
+    putin = Actor("ivan-orlov", "Ivan Orlov", "person")
+    text = "We, the Leaders of the G7, met today. We remain united in our resolve that President Orlov must not win."
+    got = _real(text, {"Orlov": putin}, ["group-of-seven"])
+    assert ("must", "pledge", ("group-of-seven",)) not in got
+
+
+def test_two_office_holders_with_titles_joined_by_for_of_and():
+    ana = Actor("ana-ruiz", "Ana Ruiz", "person", None, "USA")
+    lea = Actor("lea-berg", "Lea Berg", "person")
+    text = ("Today, U.S. Deputy National Security Advisor for International Economics Ana Ruiz and Norwegian Minister "
+            "of Trade and Industry Lea Berg signaled their intent to move forward with a new memorandum.")
+    got = _real(text, {"Ana Ruiz": ana, "Lea Berg": lea}, ["USA", "NOR"])
+    assert got == [("intent", "pledge", ("USA", "NOR"))]

@@ -92,6 +92,13 @@ class _Tokens:
         return self.last_before(pos) + 1
 
 
+# a time phrase opening the sentence without a comma: "This year our countries will", "In 2025 the leaders will"
+_OPENING_TIME = re.compile(r"(?:(?:This|Next|Last|Later\s+this|Earlier\s+this|Each|Every)\s+(?:year|month|week|spring|summer|autumn"
+                           r"|fall|winter|decade)|Today|Tonight|Tomorrow|Yesterday|Earlier\s+today|Later\s+today"
+                           r"|(?:In|By|Since|Until|Through)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d"
+                           r"|(?:In|Over|During)\s+the\s+(?:coming|next|past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))")
+
+
 def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     """'main' if a clause subject may start right after token k, 'sub' after a subordinator, else ''."""
     if k < floor:
@@ -107,5 +114,7 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
         return "main"
     if w in BOUNDARY or w.isdigit():
         return "main"
+    if _OPENING_TIME.fullmatch(tokens.text, tokens.spans[floor][0], tokens.spans[k][1]):
+        return "main"  # "This year our countries will": an opening time phrase without a comma
     return ""
 

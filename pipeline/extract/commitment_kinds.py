@@ -2,7 +2,7 @@
 
 A modal makes a pledge with the modal as trigger; "look forward to" + -ing verb = pledge,
 + noun = support; "agree/decide to" + establish/launch/create (no time phrase) = establishment,
-+ instruct = instruction; "express their determination/intent/resolve to" + verb = pledge (the
++ instruct = instruction; "resolved that X must" = appeal, "that we will" = pledge; "express their determination/intent/resolve to" + verb = pledge (the
 intention noun is the trigger); "announce its intent / that X will" = pledge; a coordinated
 predicate under a modal subject is a pledge; negated support/welcome/emphasis = opposition;
 a neutral speech verb ("conveyed that X will", "assured Y of its support") takes the kind of
@@ -28,6 +28,8 @@ _SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
 
 # "agreed that our two nations will work together": a future act agreed (pledge); the modal is its trigger's
 _AGREED_FUTURE = re.compile(r"[^.;:]{0,100}?\b(will|shall|must)\b")
+# "resolved that X must / will": the modal of the resolved clause
+_RESOLVED_MODAL = re.compile(r"[^.;:]{0,100}?\b(will|shall|must|should)\b")
 # "agreed to a Framework for X", "agreed on the text of a declaration": an instrument agreed at this meeting
 _AGREED_INSTRUMENT = re.compile(r"\s*(?:(?:to|on|upon)\s+)?(?:a|an|the)\s+(?:(?:new|joint|final|text\s+of\s+(?:a|an|the))\s+)?"
                                 r"(?:[A-Z][\w-]*\s+){0,3}?(?:framework|agreement|roadmap|road\s+map|action\s+plan"
@@ -101,6 +103,12 @@ class KindRules:
                 and self._parties_subject(m.end(), m.end() + fm.start(1)):
             kind = "pledge"
             self.absorbed.add(m.end() + fm.start(1))
+        elif rule.rule == "resolve_that" and (fm := _RESOLVED_MODAL.match(after)):
+            if self._parties_subject(m.end(), m.end() + fm.start(1)):
+                kind = "pledge"  # "resolved that our countries will": a future act of the parties
+                self.absorbed.add(m.end() + fm.start(1))
+            elif fm.group(1) in ("must", "should"):
+                kind = "appeal"  # "resolved that the X must abide by Y": what another is to do
         elif rule.rule == "speech":  # "conveyed that X will", "told Y that": the kind of what it carries
             if _SPEECH_FUTURE.match(after):
                 kind = "pledge"
@@ -110,7 +118,10 @@ class KindRules:
                 return None
         elif rule.rule == "intent":  # "expressed their determination to + verb"
             # "the willingness and commitment of the United States to cooperate": a second noun and its owner between
-            if not re.match(r"(?:\s+and\s+[a-z]+)?(?:\s+of\s+(?:the\s+)?[A-Z][^,;:.()]{0,50}?)?"
+            # "their shared desire for bilateral cooperation to grow stronger": a wish that a thing act (a pledge)
+            wish = m.group(0).lower().endswith(("desire", "ambition", "wish"))
+            if not re.match(r"(?:\s+and\s+[a-z]+)?(?:\s+of\s+(?:the\s+)?[A-Z][^,;:.()]{0,50}?"
+                            + (r"|\s+for\s+[^,;:.()]{1,120}?" if wish else "") + r")?"
                             r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"
         elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:(?:urge|encourage)\s+[^,;:.]{1,60}?\bto\s+[a-z]|call\s+(?:on|upon)\b)",

@@ -4,7 +4,8 @@
 of the United States", "the Prime Minister of Iraq, X", "Mexican President X") and maps persons
 and titles to parties; the subject rules (``commitment_subjects``) then read "President X
 reiterated ..." or "The President and the Taoiseach agreed ..." as those parties' commitments.
-It also reads a demonym before title words ("Seldan National Security Advisor X"), a title of a
+It also reads a demonym or a possessive state before title words ("Seldan National Security Advisor X",
+"Selda’s Minister of Health X"), a title of a
 state in commas after the name ("X, Minister of Foreign Affairs of Norway,": ``appositions``),
 and, in a two-party statement, the host of a guest of the other party ("X hosted Norwegian
 Adviser Y"), the statement's title ("Meeting of President A and His Majesty King B of Jordan":
@@ -60,7 +61,7 @@ HONORIFIC_RE = re.compile(r"(?<![\w-])(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|High
 # "X, Minister of Foreign Affairs of Norway, ...": the title words between a name and "of <state>"
 _APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8}?of\s+(?:the\s+)?")
 _CLOSE = re.compile(r"\s*,")
-_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){1,5}$")
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w.-]*[ \t]+(?:(?:of|for|and|on)[ \t]+(?=[A-Z]))?){1,6}$")  # within one line
 _CAP_WORD = re.compile(r"[A-Z][\w.-]*\s+")
 _HOSTED = re.compile(r"\s+(?:hosted|welcomed|received|met\s+with)\s+")
 
@@ -176,8 +177,15 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
             continue
         words = _TITLE_WORDS_BEFORE.search(text, max(0, m.start - 80), m.start)
         pos = words.start() if words else m.start
+        # "Seldan President A and President B": the title words of B start after the person named before
+        pos = max([pos] + [p.end for p in mentions if pos <= p.end <= m.start and p.start < m.start
+                           and isinstance(p.entity, Actor) and p.entity.actor_type == "person"])
         for w in (_CAP_WORD.finditer(text, pos, m.start) if words else ()):
             st = ends.get(w.start() - 1)
+            if st is None and text[w.start() - 3:w.start() - 1] in ("’s", "'s"):
+                st = ends.get(w.start() - 3)  # "Mexico’s Secretary of Security X": a possessive state before the title
+            elif st is None and text[w.start() - 2] in "’'":
+                st = ends.get(w.start() - 2)  # "the United States’ Homeland Security Advisor X"
             if st is not None and text[w.start() - 1] == " ":
                 country[m.entity.actor_id] = st.entity.actor_id
                 break
@@ -192,7 +200,8 @@ def leader_map(text: str, parties: list[Actor], mentions: list[Mention],
             country[pid] = holder_state(name, date)
     person_party = {pid: c for pid, c in country.items() if c in party_set}
     led = set(person_party.values())
-    free_parties = [p.actor_id for p in parties if p.actor_id not in led]
+    # a forum speaking as one party ("the G7") has no leader of its own to be left over
+    free_parties = [p.actor_id for p in parties if p.actor_id not in led and p.actor_type != "forum"]
     free_leaders = [pid for pid, c in country.items()
                     if c is None and person_titles.get(pid, set()) & LEADER_TITLES]
     if len(free_parties) == 1:

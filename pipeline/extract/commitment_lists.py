@@ -16,6 +16,7 @@ subject elides that subject (``_elided_item``).
   also numbered inline ("...; 2. Support ...": ``_ENUM_BEFORE``); noun phrases, headings in
   capitals or title case, and gerund subjects ("Building X requires ...") are not items, but an
   item line ending in ";" or "; and" keeps the list going;
+- items inside one sentence after "will seek to:" and separated by ";" (``_inline_items``);
 - kinds: under an intention intro an item is a pledge unless its own verb is an establishment,
   instruction, appeal, welcome or opposition (ANNOTATION.md, "Lists").
 """
@@ -55,6 +56,11 @@ _GLUED_INTRO = re.compile(r"(?:(?:We|WE|we)\s+)?(?:(?:hereby|further|also|jointl
                           re.IGNORECASE)
 # "FURTHER PROMOTE the X", "Also expand Y": an adverb before the item's verb
 _ITEM_ADVERB = re.compile(r"(?:further|also|jointly|together|actively|continue\s+to)\s+(?=[A-Za-z])", re.IGNORECASE)
+# an intention ending in a colon inside a sentence ("will seek to:", "commit to:", "will:")
+_INLINE_INTRO = re.compile(r"\b(?:to|will|shall)\s*:$")
+# an inline item after ";": "; and (b) jointly promote X" (its verb: group "verb")
+_INLINE_ITEM = re.compile(r"\s*(?:and\s+|or\s+)?(?P<item>(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
+                          r"(?:(?:jointly|further|also|together|continue\s+to)\s+)?(?P<verb>[a-z]+)\b)")
 # a heading between items ("Maritime Cooperation", "2030 Agenda for Sustainable Development"): a
 # one-line paragraph without final punctuation, its words capitalised
 _HEADING = re.compile(r"[A-Z0-9][^\n.;:!?,]{0,100}[^\s.;:!?,]")
@@ -102,6 +108,39 @@ class ListRules:
         elif is_item and list_intro is not None:
             intro = list_intro
         return intro, found
+
+    def _inline_items(self, sent: Sentence, found: list) -> None:
+        """"the leaders will seek to: promote X; strengthen Y; and jointly promote Z.": items run on
+        inside one sentence after a party's intention ending in "to:" / "will:"; each item after the
+        first (the intro's own row holds the first) that opens with a verb is a commitment of the intro's
+        subject, a pledge unless its verb keeps its own kind."""
+        text = self.text
+        colon = text.find(":", sent.start, sent.end)
+        if colon < 0 or not text[colon + 1:sent.end].strip() or ";" not in text[colon:sent.end]:
+            return
+        head = next((f for f in reversed(found) if f.trigger_start < colon and f.committers), None)
+        if head is None or not _INLINE_INTRO.search(text, head.trigger_start, colon + 1) \
+                or head.kind in ("appeal", "instruction"):
+            return  # "We call on X to: change course; hold elections": what the addressee is to do
+        committers = head.committers
+        pos = text.find(";", colon, sent.end)
+        while pos >= 0:
+            im = _INLINE_ITEM.match(text, pos + 1, sent.end)
+            nxt = text.find(";", pos + 1, sent.end)
+            if im is not None:
+                word, vstart = im.group("verb"), im.start("verb")
+                low = word.lower()
+                lm = self._item_trigger(vstart, sent.end)
+                verb = self.lex.form_of.get(low) == "base" or (
+                    low not in _ITEM_STOP and not low.endswith(("ing", "ed", "ly", "s"))
+                    and _OBJECT_START.match(text, im.end("verb"), sent.end))
+                if verb:
+                    kind = "pledge"
+                    if lm is not None and lm.start() == vstart:
+                        own = self.lex.rules[lm.lastgroup].kind
+                        kind = own if own in _OWN_KIND_ITEMS else "pledge"
+                    found.append(_Found(im.start("item"), word, vstart, vstart + len(word), kind, committers, ""))
+            pos = nxt
 
     def _item_trigger(self, start: int, end: int):
         """The trigger an item (or an operative clause) opens with; progressive-only verbs are none."""

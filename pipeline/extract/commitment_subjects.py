@@ -32,7 +32,7 @@ HEAD_NOUNS = frozenset("""side sides government governments delegation delegatio
 leader authorities administration ministers minister team teams representatives negotiators
 president presidents envoy envoys ambassador ambassadors""".split())
 PLURAL_HEADS = frozenset("sides governments delegations officials leaders authorities ministers teams "
-                         "representatives negotiators presidents envoys ambassadors".split())
+                         "representatives negotiators presidents envoys ambassadors counterparts".split())
 # words that end a run of modifiers before a head noun ("officials of X" after a verb is no subject)
 _NOT_MODIFIERS = AUX | MODALS | frozenset("and or that which who with by to for in on at as we they it he she us".split())
 MEMBER_WORDS = frozenset("member members states countries nations".split())
@@ -44,13 +44,33 @@ _COLLECTIVE = re.compile(
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
     r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
-    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies"
+    r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies|counterparts"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
+# a conjunction or subordinator is no modifier of a collective ("..., and our nations will"); "that" stays in
+# the phrase, so a reported clause ("announce that our leaders will", "noted that the two sides plan") makes no
+# row of its own: the reporting predicate carries it
+_CLAUSE_WORD = re.compile(r"(?:and|or|but|nor|yet|so|then|which|while|as|because|since|when|where)\s")
+# "the United States and like-minded partners": unnamed others beside a party (not parties themselves)
+_PARTNER_WORDS = frozenset("partners allies".split())
+_PARTNER_MODS = frozenset("other like-minded international key regional global its their our".split())
+# "the U.S.-EU Task Force on Energy Security": a named body (head, then "on/for" and a title-case topic)
+_NAMED_BODY = re.compile(r"(?:(?<=\s)|^)(?:[Tt]he|[Oo]ur)\s+(?:[A-Z][\w.’'-]*\s+){0,4}?(?:Joint\s+)?(?:Task\s*[Ff]orce|Working\s+Group"
+                         r"|Steering\s+(?:Group|Committee)|(?:Joint|Bilateral|Trilateral|Coordinating|Coordination)\s+Committee"
+                         r"|Sub-?[Cc]ommittee|Expert\s+Group)\s+(?:on|for)\s+(?:the\s+)?"
+                         r"[A-Z][\w-]*(?:\s+(?:(?:and|of|the|on|for|in|to|&)\s+)*[A-Z][\w-]*){0,5}$")
+# between two guests: "hosted X and Y", "X, Y, and Z" (a parenthetical "(virtually)" allowed)
+_GUEST_SEP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+# a word of a guest's title ("Homeland Security Advisor Dr.", "Security and Intelligence Advisor")
+_GUEST_TITLE_WORD = re.compile(r"\s+(?:(?:and|of|for)\s+)?([A-Z][\w.-]*)")
+_ARTICLE_IN_MODS = re.compile(r"(?:^|(?<!of)\s)(?:the|a|an|our|their|its|this|these|those)\s")
+# "Both look forward to", "All three agreed": a collective without its head noun (the number must be the parties')
+_BARE_ALL = re.compile(r"(?:^|(?<=[\s(\"“]))(both|all\s+(two|three|four|five|six|seven|eight|nine|ten))$")
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
-                       "officials delegations representatives members".split())
+                       "officials delegations representatives members counterparts".split())
 _BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
 foreign third neighbouring neighboring allied developing european african asian western donor""".split())
 # a body of the parties ("the Joint Task Force will", "the working group will"): ANNOTATION.md, members and
@@ -118,9 +138,30 @@ class SubjectRules:
             out.append(Mention(s, e, by_id[pid]))
         return out
 
+    def _guests(self, pos: int, end: int) -> list[str]:
+        """The parties of the guests right after ``pos``: "hosted A's Advisor X and B's Advisor Y" (see ``_guest``)."""
+        out: list[str] = []
+        for _ in range(6):
+            got = self._guest_mention(pos, end)
+            if got is None:
+                break
+            party, mention = got
+            if party is None:
+                break
+            out.append(party)
+            sep = _GUEST_SEP.match(self.text, mention.end, end)
+            if sep is None:
+                break
+            pos = sep.end() - 1
+        return out
+
     def _guest(self, pos: int, end: int) -> str | None:
+        got = self._guest_mention(pos, end)
+        return got[0] if got is not None else None
+
+    def _guest_mention(self, pos: int, end: int) -> tuple[str | None, Mention] | None:
         """The party whose leader (or the party itself) is the object right after ``pos``
-        ("hosted Taoiseach X", "welcomed the Prime Minister of Y, X,"), not a possessive."""
+        ("hosted Taoiseach X", "welcomed the Prime Minister of Y, X,"), not a possessive; with its mention."""
         m = re.match(r"\s+(?:the\s+)?", self.text[pos:end])
         if not m:
             return None
@@ -140,10 +181,13 @@ class SubjectRules:
                 if nxt_m is not None and nxt_m.entity.actor_type == "person":
                     cand = nxt_m
             q2 = cand.end
-            for _ in range(6):
+            poss = re.match(r"[’']s?(?=\s)", self.text[q2:q2 + 3])
+            if poss:
+                q2 += poss.end()  # "Canada’s National Security Advisor X", "the United States’ Advisor X"
+            for _ in range(8):
                 if cand.entity.actor_type != "state":
                     break
-                cap = _CAPITALISED_WORD.match(self.text, q2, end)
+                cap = _GUEST_TITLE_WORD.match(self.text, q2, end)
                 if cap is None:
                     break
                 nxt_m = self.starts.get(cap.start(1))
@@ -154,7 +198,7 @@ class SubjectRules:
             return None
         if cand.entity.actor_type != "person" and cand.start not in self.title_starts:
             return None  # "welcomed Finland's accession": a leader is the guest, not a state
-        return self._party_of(cand.entity)
+        return self._party_of(cand.entity), cand
 
     def _unresolved_pair(self, subj_end: int, pos: int, end: int) -> bool:
         """"Vice President A welcomed Prime Minister B to X": in a two-party statement, a person whose
@@ -226,6 +270,9 @@ class SubjectRules:
         items: list[tuple[int, str, object]] = []  # (token index of item start, type, payload)
         i = k
         saw_person = False
+        partners = self._partners_tail(tokens, k, floor)
+        if partners is not None:
+            i = partners  # "the United States and (like-minded) partners intend": the party named speaks
         while i >= floor:
             end = tokens.spans[i][1]
             appo = self.appositions.get(end)
@@ -262,12 +309,24 @@ class SubjectRules:
                 items.append((i, "head", w))  # "the GCC member states"
                 i -= 1
                 continue
+            if items and saw_person and w in ("for", "on") and items[-1][1] == "title":
+                items.append((i, "conn", w))  # "Advisor for International Economics X": a title joiner
+                i -= 1
+                continue
             if items and w in RUN_CONNECTORS:
                 items.append((i, "conn", w))
                 i -= 1
                 continue
             raw = tokens.text[tokens.spans[i][0]:tokens.spans[i][1]]
-            if items and saw_person and raw[:1].isupper() and items[-1][1] in ("actor", "title"):
+            if items and saw_person and w in ("’s", "'s") and items[-1][1] == "title" and i - 1 >= floor \
+                    and self.by_end.get(tokens.spans[i - 1][1]) is not None:
+                items.append((i, "title", w))  # "Mexico’s Secretary of Security X": the state before the title
+                i -= 1
+                continue
+            if items and saw_person and raw[:1].isupper() and (
+                    items[-1][1] in ("actor", "title")
+                    # "Secretary of Security X", "National Security and Intelligence Advisor X": title joiners
+                    or items[-1][2] in ("of", "and", "for", "on") and len(items) > 1 and items[-2][1] == "title"):
                 items.append((i, "title", w))
                 i -= 1
                 continue
@@ -335,16 +394,38 @@ class SubjectRules:
         plural = len(committers) > 1 or n_actors > 1 or any(h in PLURAL_HEADS for h in heads) or any(
             t == "actor" and ent.actor_type == "office" and ent.name.split()[-1].lower() in PLURAL_HEADS
             for _, t, ent in items)  # "We the Leaders of the G7 remain": an office in the plural
-        return _Subj(committers, "pl" if plural else "3sg", start), "main"
+        return _Subj(committers, "pl" if plural or partners is not None else "3sg", start), "main"
+
+    def _partners_tail(self, tokens: _Tokens, k: int, floor: int) -> int | None:
+        """"X and (other / like-minded / its) partners": the token index where the run of X ends, or None.
+        Partners left unnamed are no parties; the clause is X's."""
+        if tokens.low[k] not in _PARTNER_WORDS:
+            return None
+        j = k - 1
+        while j >= floor and tokens.low[j] in _PARTNER_MODS:
+            j -= 1
+        if j - 1 < floor or tokens.low[j] not in ("and", ",") or self.by_end.get(tokens.spans[j - 1][1]) is None:
+            return None
+        return j - 1
 
     def _collective_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
         end = tokens.spans[k][1]
         lo = max(tokens.spans[floor][0], end - 90)
         left = self.text[lo:end].lower()
+        bare = _BARE_ALL.search(left)
+        if bare and (bare.group(2) or "two") == _NUMBERS.get(len(self.party_ids)):
+            # "Both look forward to", "All three agreed": the parties, the head noun left out
+            i = tokens.first_from(lo + bare.start()) - 1
+            status = _is_boundary_token(tokens, i, floor)
+            if status != "main":
+                return None, status or ""
+            return _Subj(self.party_ids, "pl", lo + bare.start()), "main"
         m = None
         for cand in re.finditer(r"(?:^|(?<=[\s(\"“]))", left):  # earliest start first: the longest phrase
             mm = _COLLECTIVE.match(left, cand.start())
-            if mm:
+            if mm and not _CLAUSE_WORD.match(left, cand.start()) and (
+                    left.startswith("that ", cand.start()) or not _ARTICLE_IN_MODS.search(mm.group("mods"))):
+                # "and our nations", "the plan and the two leaders": the phrase starts later ("each of our": a part)
                 m = mm
                 break
         if not m:
@@ -389,6 +470,25 @@ class SubjectRules:
         return _Subj(self.party_ids, "3sg" if (head in ("side", "country", "nation", "government")
                                                 or head in SUB_BODIES or head.startswith("grouping"))
                      and det != "each" else "pl", start), "main"
+
+    def _named_body_subject(self, tokens: _Tokens, k: int, floor: int) -> tuple[_Subj | None, str]:
+        """"The U.S.-EU Task Force on Energy Security met": a body of the parties named by its head and
+        a title-case topic; it speaks for all the parties when the states or organisations named in it
+        are all parties (and, if any is named, they are all the parties)."""
+        lo = max(tokens.spans[floor][0], tokens.spans[k][1] - 160)
+        m = _NAMED_BODY.search(self.text, lo, tokens.spans[k][1])
+        if not m:
+            return None, ""
+        named = [mm for mm in self.mentions if m.start() <= mm.start < m.end()
+                 and mm.entity.actor_type in ("state", "international_organization")]
+        ids = {self._party_of(mm.entity) for mm in named}
+        if None in ids or (ids and ids != self.party_set):
+            return None, ""
+        i = tokens.first_from(m.start()) - 1
+        status = _is_boundary_token(tokens, i, floor)
+        if status != "main":
+            return None, status
+        return _Subj(self.party_ids, "3sg", m.start()), "main"
 
     def _titled_names_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
         """"National Security Advisors A, B, and C expressed": a plural office title and the holders'

@@ -62,7 +62,7 @@ from pipeline.model import Actor, Commitment, Mention, Sentence
 
 # "and intends, with X support, to continue": a verb whose complement follows a parenthetical
 _PARENTHETICAL_TO = re.compile(r"\s*,[^,;:]{1,60},\s+to\s+[a-z]")
-_ADJECTIVE = re.compile(r"(?:ary|ive|al|ous|ble|ic|ful|ant|ent)$")
+_ADJECTIVE = re.compile(r"(?:ary|ive|al|ous|ble|ic|ful|ant|(?<!m)ent)$")  # not "-ment": a noun ("environment")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|our\b|their\b|its\b)[a-z]+")
 _WE_APPOSITIVE = re.compile(r"(?:(?<![\w'’])(?:We|WE)|(?<=,\s)we)\s*,(?=\s*(?:the|as|having|being|leaders|[A-Z]))"
                             r"|(?:^|(?<=[\n.]\s))We(?=\s+the\s+(?:Leaders|Heads|Presidents|Prime|Ministers|Foreign|Governments)\b)")
@@ -109,6 +109,9 @@ _IN_TALKS = re.compile(r"\b(?:is|are|was|were|been|remain|remains|remained)\s+(?
 _OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
                          r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
                          r"|turn|parallel|response|short|sum)|At\s+the\s+same\s+time|For\s+(?:our|their)\s+part)\s+")
+# ", in cooperation with X," between a subject and its predicate
+_WITH_PARENTHETICAL = re.compile(r",\s*(?:in\s+(?:close\s+)?(?:cooperation|coordination|partnership|consultation|collaboration)"
+                                 r"|together|jointly|along)\s+with\s+[^,;:]{1,60},$")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -184,6 +187,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             form = self.lex.form_of.get(first_word, "base")
             if is_item and m.start() in (body_start, item_at):
                 continue
+            if rule.rule == "report" and form != "past":
+                continue  # "considered X", "focused on X": a report of the meeting only in the past tense
             if rule.rule == "progressive" and form != "ing":
                 continue  # "work", "expand": a trigger only as a progressive (checked below)
             after = text[m.end():sent.end]
@@ -228,8 +233,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 if w in AUX:
                     aux = True
                     be_aux = be_aux or w in BE
-                elif w in ADVERBS:
-                    pass
+                elif w in ADVERBS and not (w == "both" and _is_boundary_token(tokens, k - 1, floor) == "main"
+                                           and len(self.party_ids) == 2):
+                    pass  # ("Both look forward": the subject, see _collective_subject)
                 elif w in NEGATION:
                     neg = True
                 elif w == "to" and k - 1 >= floor and tokens.low[k - 1] in PLEASED:
@@ -243,6 +249,10 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     aux = True
                 elif w == "," and k - 2 >= floor and tokens.low[k - 1] in ADVERBS and tokens.low[k - 2] == ",":
                     k -= 2
+                elif w == "," and (pm := _WITH_PARENTHETICAL.search(text, max(tokens.spans[floor][0], m.start() - 120),
+                                                                    tokens.spans[k][1])):
+                    # "Norvia, in cooperation with Selda, will": the subject before the parenthetical
+                    k = tokens.last_before(pm.start()) + 1
                 elif w in ("–", "—") and k - 1 >= floor:
                     # "The UAE – home to X – will invest": skip the parenthetical between two dashes
                     j = k - 1
@@ -259,6 +269,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # participle: "Recognising ...", "..., focusing on"
             if rule.pattern == "continue" and form == "ing" and not be_aux:
                 continue  # "continuing efforts": only "we are continuing our work" is an intention
+            if rule.rule == "report" and (aux or tokens.low[k] == ","):
+                continue  # "remains focused on X", "task forces, focused on X": a state or a participle, no report
             if rule.rule == "progressive" and not (form == "ing" and be_aux):
                 continue  # "work", "expand": a trigger only as a progressive ("we are partnering to")
             if form == "past" and aux and nxt_w == "by" and m.end() == trig_start + len(trig):
@@ -331,7 +343,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                         and not (we and not found and len(stack) == 1 and stack[0].start == we.start())):
                     continue  # "the Agreement ..., signed in 1993"
                 if (prev == "and" and form == "past" and k - 1 >= floor
-                        and _ADJECTIVE.search(tokens.low[k - 1])
+                        and _ADJECTIVE.search(tokens.low[k - 1]) and nxt_w not in _DETERMINERS
                         and not text[tokens.spans[k - 1][0]].isupper()):  # "the Pacific and underscored": a name
                     continue  # "voluntary and mutually agreed terms"
                 host = None
@@ -345,10 +357,18 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 cands = [s for s in reversed(hosts) if self._agrees(form, rule.rule, s)]
                 host = cands[0] if cands else None
                 if (form == "past" and host is not None and host.committers is None and not host.past
-                        and host.last_end <= -2):
+                        and (host.last_end <= -2 or host.modal)):
                     # "The US noted that the MAF has X and thanked Mongolia": the reported clause's
-                    # present-tense subject is no host of a past verb; the reporting party's is
-                    host = next((s for s in cands[1:] if s.committers and s.past), host)
+                    # present-tense subject is no host of a past verb; the reporting party's is (so for "resolved
+                    # that X must abide by Y and underscored Z": a modal subject)
+                    host = next((s for s in cands[1:] if s.committers and (s.past or host.modal)), host)
+                if (form == "base" and host is not None and host.committers is None and host.modal and prev == "and"
+                        and k - 1 >= floor and tokens.low[k - 1] == ","
+                        and not re.match(r"(?:which|who|that)\b", text[host.start:host.start + 6], re.IGNORECASE)):
+                    # "X and Y underscore that the war must end, and fully endorse Z": after ", and" the
+                    # reporting parties' present-tense predicate, not the reported clause's modal (a relative
+                    # clause's verbs stay its own: "X, which will expand A, train B, and create C")
+                    host = next((s for s in cands[1:] if s.committers and s.number in ("1pl", "pl") and not s.past), host)
                 if host is None and form == "base" and prev == "and" and nxt_w in _DETERMINERS \
                         and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis"):
                     # "They noted with concern X and support any effort": a tense slip after a past predicate
@@ -374,6 +394,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     if text[tokens.spans[k][0]].isupper() else (None, "")
                 if subj is None:
                     subj, status = self._collective_subject(tokens, k, floor)
+                if subj is None and status == "" and text[tokens.spans[k][0]].isupper():
+                    subj, status = self._named_body_subject(tokens, k, floor)
                 if subj is None and status not in ("sub",):
                     subj, status = self._run_subject(tokens, k, floor)
                 if (subj is None or subj.committers is None) and status in ("", "nonparty") \
@@ -424,16 +446,16 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             committers = subj.committers
             if rule.rule == "host" or (kind == "welcome" and "welcome" in rule.first_lemmas):
                 # "President X hosted / welcomed the Prime Minister of Y": a report of the meeting
-                guest = self._guest(m.end(), sent.end)
-                if guest is None and len(self.party_ids) == 2 and len(committers) == 1 \
+                guests = tuple(g for g in self._guests(m.end(), sent.end) if g not in committers)
+                if not guests and len(self.party_ids) == 2 and len(committers) == 1 \
                         and committers[0] in self.party_set and self._unknown_guest(m.end(), sent.end) is not None:
                     # "Vice President A (of Norvia) welcomed Prime Minister B": a guest of unknown party in
                     # a two-party statement is the other party's
-                    guest = next(p for p in self.party_ids if p != committers[0])
+                    guests = (next(p for p in self.party_ids if p != committers[0]),)
                 if pair_host:
                     kind = "consultation"
-                elif guest is not None and guest not in committers:
-                    kind, committers = "consultation", self._order(committers + (guest,))
+                elif guests:  # "X hosted A's Advisor Y and B's Advisor Z": every party met
+                    kind, committers = "consultation", self._order(committers + guests)
                 elif rule.rule == "host" and not _MEETING_OBJECT.match(text, m.end(), sent.end):
                     continue
             subj.last_end = m.end()
@@ -444,6 +466,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if item_gerund is not None and own_subject:
             found.remove(item_gerund)
 
+        self._inline_items(sent, found)  # "will seek to: promote X; strengthen Y; and enhance Z."
         # a sentence ending in ":" with a party subject introduces list items
         intro, found = self._list_intro(sent, body_start, stack, found, is_item, list_intro)
         if not em and not (bullet and is_item):  # the lead-in of a bulleted list whose items may elide its subject

@@ -72,3 +72,37 @@ def test_tables_across_statements_have_one_person():
     # grounding still holds for every mention
     text = dict(zip(t["statements"].statement_id, t["statements"].text))
     assert all(text[s][a:b] == x for s, a, b, x in zip(m.statement_id, m.char_start, m.char_end, m.text))
+
+
+# ---- spelling variants (pipeline/data/persons_spelling_variants.csv) and syllable hyphens ----
+def test_variant_spellings_of_one_given_name_compare_equal():
+    assert name_tokens("Mohamed bin Karim") == name_tokens("Muhammad bin Karim") == name_tokens("Mohammed Bin Karim")
+    assert name_tokens("Youssef Tarek") == name_tokens("Yusuf Tarek")
+    # a hyphen before a lower-case syllable is a space (romanised given names); before a capital it joins two names
+    assert name_tokens("Kang Min-seo") == name_tokens("Kang Min Seo") == {"kang", "min", "seo"}
+    assert name_tokens("Lena Ward-Price") == {"lena", "ward-price"}
+
+
+def test_variant_spellings_merge_and_reach_a_gazetteer_row(monkeypatch):
+    m = merged_ids([P("mohamed-bin-karim", "Mohamed bin Karim", "XXA"), P("mohammed-bin-karim", "Mohammed bin Karim"),
+                    P("kang-min-seo", "Kang Min-seo"), P("kang-min-seo-2", "Kang Min Seo", "XXB")])
+    assert m["mohamed-bin-karim"] == m["mohammed-bin-karim"]
+    assert m["kang-min-seo"] == m["kang-min-seo-2"]
+    from pipeline.extract import office_holders as oh
+    from pipeline.extract.wikidata import actor_wikidata_id
+    monkeypatch.setattr(oh, "holders", lambda: (oh.Holder("Muhammad bin Karim Al Tarek", "Q9", "XXA",
+                                                          "President of Norvia", 2020, 2024),))
+    monkeypatch.setattr(oh, "ministers", lambda: ())
+    oh._tokens.cache_clear(); oh._all_tokens.cache_clear()
+    try:
+        assert actor_wikidata_id(P("mohamed-bin-karim", "Mohamed bin Karim", "XXA")) == "Q9"
+    finally:
+        oh._tokens.cache_clear(); oh._all_tokens.cache_clear()
+
+
+def test_different_given_names_are_not_variants():
+    # Mohamed and Mahmoud, Hassan and Hussein are two names, not two spellings
+    assert merged_ids([P("mohamed-salim", "Mohamed Salim"), P("mahmoud-salim", "Mahmoud Salim")]) == {}
+    assert merged_ids([P("hassan-idris", "Hassan Idris"), P("hussein-idris", "Hussein Idris")]) == {}
+    # a double-barrelled surname does not split into one of its halves
+    assert merged_ids([P("lena-ward-price", "Lena Ward-Price"), P("lena-price", "Lena Price")]) == {}

@@ -2,7 +2,11 @@
 
 The rule, on normalised names (ASCII-folded, lower-cased, without honorifics,
 suffixes such as "Jr." and single-letter initials, with short given names
-mapped to their full form by ``pipeline/data/persons_nicknames.csv``):
+mapped to their full form by ``pipeline/data/persons_nicknames.csv``, romanisation variants of
+one given name mapped to one spelling by ``pipeline/data/persons_spelling_variants.csv``
+("Mohamed" = "Mohammed" = "Muhammad"), and a hyphen inside a word whose next syllable is
+lower-case read as a space, as in romanised Korean given names: "Suk-yeol" = "Suk Yeol"
+(a hyphen before a capital joins two names and stays: "Sherwood-Randall")):
 
 1. Two names of two words or more are one person when the words of one are all
    words of the other ("Joe Biden" = "Joseph R. Biden Jr."; "Kishida Fumio" =
@@ -32,20 +36,29 @@ from anyascii import anyascii
 from pipeline.model import Actor
 
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "persons_nicknames.csv"
+VARIANTS = Path(__file__).resolve().parent.parent / "data" / "persons_spelling_variants.csv"
 _DROP = {"jr", "sr", "ii", "iii", "iv", "dr", "mr", "mrs", "ms", "sir", "he", "hon"}
 
 __all__ = ["merge_persons", "name_tokens", "remap_frames", "remap_mentions"]
 
 
-@lru_cache(maxsize=1)
-def _nicknames() -> dict[str, str]:
-    with NICKNAMES.open(encoding="utf-8") as fh:
-        return {r["short"].strip(): r["formal"].strip()
+def _pairs(path: Path, key: str, value: str) -> dict[str, str]:
+    with path.open(encoding="utf-8") as fh:
+        return {r[key].strip(): r[value].strip()
                 for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    """Short forms and spelling variants -> the one form names are compared by."""
+    out = _pairs(VARIANTS, "variant", "canonical")
+    out.update(_pairs(NICKNAMES, "short", "formal"))
+    return out
+
+
 def name_tokens(name: str) -> frozenset[str]:
-    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", anyascii(name).lower())
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", anyascii(name))  # Suk-yeol = Suk Yeol
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
     nick = _nicknames()
     return frozenset(nick.get(w, w) for w in words if w not in _DROP and len(w) > 1)
 

@@ -10,8 +10,8 @@ def P(actor_id, name, country=None):
     return Actor(actor_id, name, "person", None, country)
 
 
-def merged_ids(actors, weight=None):
-    return {k: v.actor_id for k, v in merge_persons(actors, weight).items()}
+def merged_ids(actors, weight=None, statements=None):
+    return {k: v.actor_id for k, v in merge_persons(actors, weight, statements).items()}
 
 
 def test_name_tokens_drop_initials_suffixes_and_map_short_given_names():
@@ -106,3 +106,12 @@ def test_different_given_names_are_not_variants():
     assert merged_ids([P("hassan-idris", "Hassan Idris"), P("hussein-idris", "Hussein Idris")]) == {}
     # a double-barrelled surname does not split into one of its halves
     assert merged_ids([P("lena-ward-price", "Lena Ward-Price"), P("lena-price", "Lena Price")]) == {}
+
+
+def test_a_one_word_name_shared_by_two_persons_goes_to_the_one_named_in_its_statement():
+    actors = [P("anna-berg", "Anna Berg", "XXA"), P("tomas-berg", "Tomas Berg", "XXB"), P("berg", "Berg")]
+    assert merged_ids(actors) == {}  # no statement known: ambiguous, left alone
+    seen = {"anna-berg": {"s1"}, "tomas-berg": {"s2"}, "berg": {"s1"}}
+    assert merged_ids(actors, None, seen)["berg"] == "anna-berg"
+    seen["tomas-berg"] = {"s1"}  # both named alongside it: still ambiguous
+    assert merged_ids(actors, None, seen) == {}

@@ -13,7 +13,9 @@ lower-case read as a space, as in romanised Korean given names: "Suk-yeol" = "Su
    "Fumio Kishida"), and their countries do not differ.
 2. A one-word name ("Biden", "Kishida") is that person when exactly one group of
    rule 1 contains the word, with no differing country; when two groups do
-   ("Berg" with "Anna Berg" and "Tomas Berg"), it stays on its own.
+   ("Berg" with "Anna Berg" and "Tomas Berg"), it stays on its own -- unless exactly one
+   of those groups has a member named in a statement that names the one-word name too
+   (``statements``: actor_id -> statement ids), which is then the person meant.
 
 Each group keeps the actor_id and name of its shortest full name, the common
 form (fewest name words, then fewest characters: "Joe Biden" rather than
@@ -81,10 +83,12 @@ def _compatible(a: Actor, b: Actor) -> bool:
     return not (a.country and b.country and a.country != b.country)
 
 
-def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Actor]:
+def merge_persons(actors, weight: dict[str, int] | None = None,
+                  statements: dict[str, set] | None = None) -> dict[str, Actor]:
     """{old actor_id: the merged Actor} for every person that is merged with another
     (persons left alone are not in the result)."""
     weight = weight or {}
+    statements = statements or {}
     persons = sorted((a for a in actors if a.actor_type == "person"), key=lambda a: a.actor_id)
     toks = [name_tokens(a.name) for a in persons]
     groups = _Groups(len(persons))
@@ -102,6 +106,10 @@ def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Act
             continue
         (word,) = t
         hits = [g for g, ms in members.items() if any(word in toks[m] for m in ms)]
+        if len(hits) > 1:  # the one group named alongside it, if only one is
+            seen = statements.get(persons[i].actor_id, set())
+            hits = [g for g in hits if any(seen & statements.get(persons[m].actor_id, set())
+                                           for m in members[g])] or hits
         if len(hits) == 1 and all(_compatible(persons[i], persons[m]) for m in members[hits[0]]):
             groups.union(i, hits[0])
     clusters: dict[int, list[int]] = {}

@@ -120,10 +120,26 @@ MINISTER_SOURCES = {  # source key -> (fixture, column map ours -> source's, cou
                    {"person": "wdid", "personLabel": "wdLabel", "positionLabel": "position", "start": "start"}),
     "mexico-ministers": ("ministers_mexico_c5e3c61.csv",
                          {"person": "wdid", "personLabel": "wdLabel", "positionLabel": "position"}),
+    "uk-cabinet": ("ministers_uk_cabinet_0e939fa.csv",
+                   {"person": "wdid", "personLabel": "wdLabel", "positionLabel": "position"}),
 }
+_CURRENT = {"person": "personID", "personLabel": "person", "positionLabel": "position", "start": "start"}
+MINISTER_SOURCES.update({  # EveryPolitician html/current.csv files (officials in office)
+    "us-current": ("officials_us_current_0822b96.csv", _CURRENT),
+    "mexico-current": ("officials_mexico_current_5f88db8.csv", _CURRENT),
+    "korea-current": ("officials_korea_current_18ee2fc.csv", _CURRENT),
+    "uae-current": ("officials_uae_current_044af3c.csv", _CURRENT),
+    "israel-current": ("officials_israel_current_263d914.csv", _CURRENT),
+})
 MINISTER_COMMITS = {"world-foreign": "c1e0c8fca19dcce9b77bc424425958be2a18365b",
                     "us-cabinet": "766aa439d329d140194cdae915f1bc0e4f6dc48c",
-                    "mexico-ministers": "c5e3c61a2e939ddbcdf73699837f69d8a0915751"}
+                    "mexico-ministers": "c5e3c61a2e939ddbcdf73699837f69d8a0915751",
+                    "uk-cabinet": "0e939fa5eca7a4b1bc9e2c65a64a73d2fae72e51",
+                    "us-current": "0822b9626ab34b3c1e1ce7be9b957beb1f91cf95",
+                    "mexico-current": "5f88db8da733bb90ae57c9bbfb1ebdb4bd4d7185",
+                    "korea-current": "18ee2fc4dcacb3d53d219037644193a29e8f81ef",
+                    "uae-current": "044af3cc4de7e7c251178b56f6902a7ecb952249",
+                    "israel-current": "263d914f5ecb7d84b8d217f57fae13eb82773727"}
 
 
 def test_ministers_provenance_names_each_source_and_commit():
@@ -166,3 +182,7 @@ def test_the_shipped_ministers_resolve():
     _clear()
     assert actor_wikidata_id(_person("Antony Blinken", "USA")) == "Q7821917"
     assert oh.person_country(_person("Marcelo Ebrard")) == "MEX"
+    # officials beyond the cabinet (html/current.csv files) and a later government
+    assert actor_wikidata_id(_person("Jake Sullivan", "USA")) == "Q16730147"
+    assert oh.person_country(_person("Rosa Icela Rodríguez")) == "MEX"
+    assert actor_wikidata_id(_person("Rishi Sunak", "GBR")) == "Q20055561"

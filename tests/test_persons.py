@@ -10,8 +10,8 @@ def P(actor_id, name, country=None):
     return Actor(actor_id, name, "person", None, country)
 
 
-def merged_ids(actors, weight=None):
-    return {k: v.actor_id for k, v in merge_persons(actors, weight).items()}
+def merged_ids(actors, weight=None, statements=None):
+    return {k: v.actor_id for k, v in merge_persons(actors, weight, statements).items()}
 
 
 def test_name_tokens_drop_initials_suffixes_and_map_short_given_names():
@@ -72,3 +72,46 @@ def test_tables_across_statements_have_one_person():
     # grounding still holds for every mention
     text = dict(zip(t["statements"].statement_id, t["statements"].text))
     assert all(text[s][a:b] == x for s, a, b, x in zip(m.statement_id, m.char_start, m.char_end, m.text))
+
+
+# ---- spelling variants (pipeline/data/persons_spelling_variants.csv) and syllable hyphens ----
+def test_variant_spellings_of_one_given_name_compare_equal():
+    assert name_tokens("Mohamed bin Karim") == name_tokens("Muhammad bin Karim") == name_tokens("Mohammed Bin Karim")
+    assert name_tokens("Youssef Tarek") == name_tokens("Yusuf Tarek")
+    # a hyphen before a lower-case syllable is a space (romanised given names); before a capital it joins two names
+    assert name_tokens("Kang Min-seo") == name_tokens("Kang Min Seo") == {"kang", "min", "seo"}
+    assert name_tokens("Lena Ward-Price") == {"lena", "ward-price"}
+
+
+def test_variant_spellings_merge_and_reach_a_gazetteer_row(monkeypatch):
+    m = merged_ids([P("mohamed-bin-karim", "Mohamed bin Karim", "XXA"), P("mohammed-bin-karim", "Mohammed bin Karim"),
+                    P("kang-min-seo", "Kang Min-seo"), P("kang-min-seo-2", "Kang Min Seo", "XXB")])
+    assert m["mohamed-bin-karim"] == m["mohammed-bin-karim"]
+    assert m["kang-min-seo"] == m["kang-min-seo-2"]
+    from pipeline.extract import office_holders as oh
+    from pipeline.extract.wikidata import actor_wikidata_id
+    monkeypatch.setattr(oh, "holders", lambda: (oh.Holder("Muhammad bin Karim Al Tarek", "Q9", "XXA",
+                                                          "President of Norvia", 2020, 2024),))
+    monkeypatch.setattr(oh, "ministers", lambda: ())
+    oh._tokens.cache_clear(); oh._all_tokens.cache_clear()
+    try:
+        assert actor_wikidata_id(P("mohamed-bin-karim", "Mohamed bin Karim", "XXA")) == "Q9"
+    finally:
+        oh._tokens.cache_clear(); oh._all_tokens.cache_clear()
+
+
+def test_different_given_names_are_not_variants():
+    # Mohamed and Mahmoud, Hassan and Hussein are two names, not two spellings
+    assert merged_ids([P("mohamed-salim", "Mohamed Salim"), P("mahmoud-salim", "Mahmoud Salim")]) == {}
+    assert merged_ids([P("hassan-idris", "Hassan Idris"), P("hussein-idris", "Hussein Idris")]) == {}
+    # a double-barrelled surname does not split into one of its halves
+    assert merged_ids([P("lena-ward-price", "Lena Ward-Price"), P("lena-price", "Lena Price")]) == {}
+
+
+def test_a_one_word_name_shared_by_two_persons_goes_to_the_one_named_in_its_statement():
+    actors = [P("anna-berg", "Anna Berg", "XXA"), P("tomas-berg", "Tomas Berg", "XXB"), P("berg", "Berg")]
+    assert merged_ids(actors) == {}  # no statement known: ambiguous, left alone
+    seen = {"anna-berg": {"s1"}, "tomas-berg": {"s2"}, "berg": {"s1"}}
+    assert merged_ids(actors, None, seen)["berg"] == "anna-berg"
+    seen["tomas-berg"] = {"s1"}  # both named alongside it: still ambiguous
+    assert merged_ids(actors, None, seen) == {}

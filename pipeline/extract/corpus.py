@@ -282,7 +282,10 @@ class TableAssembler:
         weight: Counter[str] = Counter()
         for actor_id, n in zip(sa["actor_id"], sa["mentions"]):
             weight[actor_id] += n
-        merged = merge_persons(self.actors.values(), weight)
+        together: dict[str, set] = {}
+        for sid, actor_id in zip(sa["statement_id"], sa["actor_id"]):
+            together.setdefault(actor_id, set()).add(sid)
+        merged = merge_persons(self.actors.values(), weight, together)
         for old, actor in merged.items():
             del self.actors[old]
         for actor in merged.values():

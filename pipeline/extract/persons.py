@@ -2,14 +2,20 @@
 
 The rule, on normalised names (ASCII-folded, lower-cased, without honorifics,
 suffixes such as "Jr." and single-letter initials, with short given names
-mapped to their full form by ``pipeline/data/persons_nicknames.csv``):
+mapped to their full form by ``pipeline/data/persons_nicknames.csv``, romanisation variants of
+one given name mapped to one spelling by ``pipeline/data/persons_spelling_variants.csv``
+("Mohamed" = "Mohammed" = "Muhammad"), and a hyphen inside a word whose next syllable is
+lower-case read as a space, as in romanised Korean given names: "Suk-yeol" = "Suk Yeol"
+(a hyphen before a capital joins two names and stays: "Sherwood-Randall")):
 
 1. Two names of two words or more are one person when the words of one are all
    words of the other ("Joe Biden" = "Joseph R. Biden Jr."; "Kishida Fumio" =
    "Fumio Kishida"), and their countries do not differ.
 2. A one-word name ("Biden", "Kishida") is that person when exactly one group of
    rule 1 contains the word, with no differing country; when two groups do
-   ("Berg" with "Anna Berg" and "Tomas Berg"), it stays on its own.
+   ("Berg" with "Anna Berg" and "Tomas Berg"), it stays on its own -- unless exactly one
+   of those groups has a member named in a statement that names the one-word name too
+   (``statements``: actor_id -> statement ids), which is then the person meant.
 
 Each group keeps the actor_id and name of its shortest full name, the common
 form (fewest name words, then fewest characters: "Joe Biden" rather than
@@ -32,20 +38,29 @@ from anyascii import anyascii
 from pipeline.model import Actor
 
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "persons_nicknames.csv"
+VARIANTS = Path(__file__).resolve().parent.parent / "data" / "persons_spelling_variants.csv"
 _DROP = {"jr", "sr", "ii", "iii", "iv", "dr", "mr", "mrs", "ms", "sir", "he", "hon"}
 
 __all__ = ["merge_persons", "name_tokens", "remap_frames", "remap_mentions"]
 
 
-@lru_cache(maxsize=1)
-def _nicknames() -> dict[str, str]:
-    with NICKNAMES.open(encoding="utf-8") as fh:
-        return {r["short"].strip(): r["formal"].strip()
+def _pairs(path: Path, key: str, value: str) -> dict[str, str]:
+    with path.open(encoding="utf-8") as fh:
+        return {r[key].strip(): r[value].strip()
                 for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    """Short forms and spelling variants -> the one form names are compared by."""
+    out = _pairs(VARIANTS, "variant", "canonical")
+    out.update(_pairs(NICKNAMES, "short", "formal"))
+    return out
+
+
 def name_tokens(name: str) -> frozenset[str]:
-    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", anyascii(name).lower())
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", anyascii(name))  # Suk-yeol = Suk Yeol
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
     nick = _nicknames()
     return frozenset(nick.get(w, w) for w in words if w not in _DROP and len(w) > 1)
 
@@ -68,10 +83,12 @@ def _compatible(a: Actor, b: Actor) -> bool:
     return not (a.country and b.country and a.country != b.country)
 
 
-def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Actor]:
+def merge_persons(actors, weight: dict[str, int] | None = None,
+                  statements: dict[str, set] | None = None) -> dict[str, Actor]:
     """{old actor_id: the merged Actor} for every person that is merged with another
     (persons left alone are not in the result)."""
     weight = weight or {}
+    statements = statements or {}
     persons = sorted((a for a in actors if a.actor_type == "person"), key=lambda a: a.actor_id)
     toks = [name_tokens(a.name) for a in persons]
     groups = _Groups(len(persons))
@@ -89,6 +106,10 @@ def merge_persons(actors, weight: dict[str, int] | None = None) -> dict[str, Act
             continue
         (word,) = t
         hits = [g for g, ms in members.items() if any(word in toks[m] for m in ms)]
+        if len(hits) > 1:  # the one group named alongside it, if only one is
+            seen = statements.get(persons[i].actor_id, set())
+            hits = [g for g in hits if any(seen & statements.get(persons[m].actor_id, set())
+                                           for m in members[g])] or hits
         if len(hits) == 1 and all(_compatible(persons[i], persons[m]) for m in members[hits[0]]):
             groups.union(i, hits[0])
     clusters: dict[int, list[int]] = {}

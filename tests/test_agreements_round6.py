@@ -89,3 +89,20 @@ def test_a_named_river_delta_is_a_region():
     names = [m.entity.name for m in find_regions(make_doc(
         "They will help farmers in Norland\u2019s Tana Delta region and in the Blue River Delta."))]
     assert "Tana Delta" in names and "Blue River Delta" in names, names
+
+
+def test_review_mends_sessions_dates_past_elevation_and_process_dialogues():
+    t = table("In support of outcomes at the Convention on Biological Diversity COP-15 in Kunming this year, we act. "
+              "One year ago, Norland and Estaria elevated bilateral relations to a Comprehensive Strategic "
+              "Partnership. They recalled the Harbour Agreement of October 2023. They called for the establishment "
+              "of constructive dialogue in Norland.")
+    assert "Convention on Biological Diversity" in t, t
+    assert t["Comprehensive Strategic Partnership"][1] == "referenced", t
+    assert "Harbour Agreement" in t, t
+    assert not any("dialogue" in k for k in t), t
+
+
+def test_a_shortened_list_name_is_the_long_one():
+    t = table("The two sides reached a Framework for an Agreement on Reciprocal, Fair and Balanced Fisheries. "
+              "The benefits of the Agreement on Reciprocal Fisheries accrue to both.")
+    assert "Agreement on Reciprocal Fisheries" not in t, t

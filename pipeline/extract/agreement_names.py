@@ -175,7 +175,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 if j < n and ws[j][0] == "the":
                     j += 1
                 inner = j
-            dated = _dated_tail(ws, r, j, kind) if j == r + 1 else None
+            dated = _dated_tail(ws, r, j, kind) if j == r + 1 and left == h0 else None
             if dated is not None:
                 tail_end = dated  # "the Treaty of 29 March 1923", "the Agreement of May 5, 2010": the date names it
             elif j + 1 < n and ws[j][0].isdigit() and ws[j + 1][0] in _MONTHS:
@@ -187,8 +187,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m = j
                 while m < n:
                     w = ws[m][0]
-                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'"):
-                        break  # a date or a possessive ("... and Canada's role") ends the name
+                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'") or _SESSION.match(w):
+                        break  # a date, a possessive ("... and Canada's role") or a session ("COP-15") ends the name
                     if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
                         break
                     if w == "and" and _second_name(ws, m + 1, lex):
@@ -306,7 +306,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         core = _strip_acr(text[ws[left][1]:ws[h1 - 1][2]])
         name = full
         # a bare head ("Agreement" of "Agreement on X") is no alias: "Agreement on Y" is another instrument
-        aliases = [full, core] if mods or numbered or tail_end == h1 else [full]
+        aliases = [full, core] if mods or numbered or tail_end == h1 or needs == "standalone" else [full]
         if left_acr is not None:
             aliases.append(_clean(text[ws[left][1]:e]))  # as written, with the acronym
         if not mods and tail_end > h1 and ws[h1][0] == "between":
@@ -343,6 +343,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
     return out
 
 
+_SESSION = re.compile(r"(?:COP|CMP|CMA|MOP)-?\d+$")
 _GROUPINGS = frozenset(_words_of("grouping"))
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Country Agreement"
 # plural offices in an "of" tail name the members of a mechanism, not the mechanism

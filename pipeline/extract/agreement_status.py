@@ -76,7 +76,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # "In December 2021, the agencies launched X", "Last year's summit launched X", "X, launched three years
 # ago": an establishment dated in the past is reported, not made by this statement
 _PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
-                             r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b")
+                             r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b"
+                             r"|\b(?i:one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)\s+ago\b")
 _DAY = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"  # "9-10": a meeting of two days
 _PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b"
                               r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)"
@@ -171,7 +172,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "referenced"
     if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
         return "referenced"
-    if cue and re.search(r"(?:ed|up)$", cue, re.IGNORECASE) and (
+    if cue and re.search(r"(?:ed|up)$", re.sub(r"\s+\w+(?:\s+\S+){0,3}?\s+to$", "", cue), re.IGNORECASE) and (
             _PAST_DATE_LEFT.search(before) or _PAST_DATE_RIGHT.match(text[end:end + 120])):
         return "referenced"  # "In May 2021, the ministers launched X", "established X in January 2023"
     for g in ("in_force", "signed", "established"):

@@ -69,12 +69,16 @@ def _lex() -> _Lex:
         countries.add((extra,))
     heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
     lower_head_re = re.compile(
-        r"\b(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft)(?:e?s|ed|d|ing)?\s+"
-        r"(?P<det>a|an|the)\s+(?:new\s+)?"
+        r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin)(?:e?s|ed|d|ing)?\s+"
+        r"(?P<det>a|an|the)"
+        # "announced the launch of semiconductor workforce initiatives": the noun of the act
+        r"|(?<=the\s)(?:launch|establishment|creation|formation)\s+of(?:\s+(?:a|an))?)\s+(?:new\s+)?"
         # "a U.S.-Mexico operational task force": a hyphenated pair of names may open the description
         r"(?P<np>(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)+\s+(?=[a-z]))?"
         r"(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
         rf"(?P<head>{heads_alt}))\b"
+        # "a dialogue among the three governments on economic security": who takes part stands before the subject
+        r"(?:\s+(?:among|between)\s+(?:the|our)\s+(?:two\s+|three\s+|four\s+)?(?:governments|countries|nations|sides))?"
         r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
         # "a working group to advance electrical interconnection in the Americas": its purpose names it
         # "a working group to strengthen our response to child migration": inner prepositions before a plain word

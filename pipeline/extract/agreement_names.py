@@ -30,6 +30,7 @@ from pipeline.extract.agreement_lexicon import (
     _is_cap,
     _Lex,
     _strip_acr,
+    _words_of,
 )
 
 
@@ -90,6 +91,14 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 left = k - 1
                 k -= 2
                 continue
+            if w == "-" and k == left - 1 and k >= 1 and ws[k - 1][0][:1].isupper() and not starts[k] \
+                    and _spaced_pair(ws[k - 1][0], ws[k + 1][0], lex):
+                # "the Vietnam – U.S. Labor Dialogue": a pair written with a spaced dash is one modifier
+                left = k - 1
+                if starts[k - 1]:
+                    break
+                k -= 2
+                continue
             if w in (",", "and") and _comma_list_item(ws, starts, k, h0, lex):
                 # "Research, Development, Test, and Evaluation Agreement": a list of single words
                 k -= 2 if w == "and" else 1
@@ -101,6 +110,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                     break  # "X Agreement and Y Protocol", "Task Force 153 and Task Force 59": two names
                 if w == "on" and _country_like((prev,), lex):
                     break  # "consult Japan on AUKUS Pillar II": the state is the object of the verb
+                if w == "and" and _ends_tail(ws, k - 1, lex):
+                    break  # "X Forum on A and Taskforce on B": the left words are the tail of another name
                 k -= 1
                 continue
             break
@@ -113,6 +124,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if left_acr is not None and not any(w == left_acr for w, _, _ in ws[left:h0]):
             left_acr = None  # the acronym was left of where the name begins
         mods = [w for w, _, _ in ws[left:h0]]
+        first = 1  # words of the first modifier
+        if len(mods) >= 3 and mods[1] == "-" and ws[left + 1][1] > ws[left][2]:
+            mods = [f"{mods[0]}-{mods[2]}", *mods[3:]]  # "Vietnam – U.S.": one pair
+            first = 3
         if left_acr is not None:  # the inner "(ACR)" is no modifier
             q = mods.index(left_acr)
             mods = mods[:q - 1] + mods[q + 2:]
@@ -160,7 +175,10 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 if j < n and ws[j][0] == "the":
                     j += 1
                 inner = j
-            if j + 1 < n and ws[j][0].isdigit() and ws[j + 1][0] in _MONTHS:
+            dated = _dated_tail(ws, r, j, kind) if j == r + 1 and left == h0 else None
+            if dated is not None:
+                tail_end = dated  # "the Treaty of 29 March 1923", "the Agreement of May 5, 2010": the date names it
+            elif j + 1 < n and ws[j][0].isdigit() and ws[j + 1][0] in _MONTHS:
                 pass  # "the X Summit on 15 November": a date, no tail
             elif j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
                 last_cap = None
@@ -169,10 +187,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 m = j
                 while m < n:
                     w = ws[m][0]
-                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'"):
-                        break  # a date or a possessive ("... and Canada's role") ends the name
+                    if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'") or _SESSION.match(w):
+                        break  # a date, a possessive ("... and Canada's role") or a session ("COP-15") ends the name
                     if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
                         break
+                    if w == "and" and _second_name(ws, m + 1, lex):
+                        break  # "X Forum on A and Taskforce on B": two names, each with its own tail
                     if _is_cap(w) and w[:1].isalnum() and not starts[m]:
                         last_cap = m
                     elif w == "-" and last_cap == m - 1 and m + 1 < n and _is_cap(ws[m + 1][0]) \
@@ -285,18 +305,22 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         full = _strip_acr(text[ws[left][1]:e])
         core = _strip_acr(text[ws[left][1]:ws[h1 - 1][2]])
         name = full
-        aliases = [full, core]
+        # a bare head ("Agreement" of "Agreement on X") is no alias: "Agreement on Y" is another instrument
+        aliases = [full, core] if mods or numbered or tail_end == h1 or needs == "standalone" else [full]
         if left_acr is not None:
             aliases.append(_clean(text[ws[left][1]:e]))  # as written, with the acronym
         if not mods and tail_end > h1 and ws[h1][0] == "between":
             aliases, core = [full], full  # two MoUs "between A and B", "between C and D" are distinct
         # a leading country pair ("U.S.-Canada", "Canada-Japan") is dropped when the rest is specific
+        # but not a pair with a grouping ("ASEAN-U.S. Comprehensive Strategic Partnership"): the grouping's
+        # partnership is another instrument than a bilateral one of the same name
         if len(mods) >= 2 and _country_like((mods[0],), lex) and "-" in mods[0] and \
+                not any(p in _GROUPINGS for p in mods[0].split("-")) and \
                 any(not _country_like((m,), lex) for m in mods[1:]):
-            name = _strip_acr(text[ws[left + 1][1]:e])
-            aliases += [name, _strip_acr(text[ws[left + 1][1]:ws[h1 - 1][2]])]
+            name = _strip_acr(text[ws[left + first][1]:e])
+            aliases += [name, _strip_acr(text[ws[left + first][1]:ws[h1 - 1][2]])]
         if mods and (len(mods) >= 2 or tail_end > h1) and _country_like((mods[0],), lex) and "-" not in mods[0]:
-            aliases.append(_strip_acr(text[ws[left + 1][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
+            aliases.append(_strip_acr(text[ws[left + first][1]:e]))  # "U.S. Partnership for ..." ~ "Partnership for ..."
         year = year or _year_after(ws, tail_end, lex)
         if ws[h0][0] == "Summits":  # the recurring summit, in the singular
             name = _clean(text[ws[left][1]:ws[h0][1]]) + " Summit"
@@ -319,6 +343,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
     return out
 
 
+_SESSION = re.compile(r"(?:COP|CMP|CMA|MOP)-?\d+$")
+_GROUPINGS = frozenset(_words_of("grouping"))
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Country Agreement"
 # plural offices in an "of" tail name the members of a mechanism, not the mechanism
 _MEMBER_OFFICES = frozenset({"Ministers", "Leaders", "Presidents", "Secretaries", "Heads", "Ambassadors", "Advisors",
@@ -401,3 +427,47 @@ def _org_marked(core_words: tuple[str, ...], n_mods: int, lex: _Lex) -> bool:
         if n_mods >= len(p) and core_words[n_mods - len(p):n_mods] == p:
             return True
     return False
+
+
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])$")
+
+
+def _dated_tail(ws, r: int, j: int, kind: str) -> int | None:
+    """"Treaty of 29 March 1923", "Agreement of May 5, 2010", "Protocol of 1997": an instrument named by the
+    date it was made ("of" + a date); returns the end of the date, or None."""
+    n = len(ws)
+    if kind not in ("treaty", "agreement", "declaration") or ws[r][0] != "of" or j >= n:
+        return None
+    w = [x for x, _, _ in ws[j:j + 4]] + ["", "", "", ""]
+    if _DAY.match(w[0]) and w[1] in _MONTHS and _YEAR.match(w[2]):
+        return j + 3
+    if w[0] in _MONTHS and _DAY.match(w[1]) and w[2] == "," and _YEAR.match(w[3]):
+        return j + 4
+    if w[0] in _MONTHS and _YEAR.match(w[1]):
+        return j + 2
+    return None
+
+
+def _second_name(ws, q: int, lex: _Lex) -> bool:
+    """ws[q:] opens another capitalised head with its own tail ("Taskforce on ...", "Working Group for ...")."""
+    for L in range(min(lex.max_head, len(ws) - q - 1), 0, -1):
+        if tuple(w for w, _, _ in ws[q:q + L]) in lex.heads:
+            return q + L < len(ws) and ws[q + L][0] in _TAIL_PREPS
+    return False
+
+
+def _ends_tail(ws, q: int, lex: _Lex) -> bool:
+    """ws[..q] ends the capitalised tail of a head ("Forum on Clean Energy Transformation")."""
+    while q >= 0 and (_is_cap(ws[q][0]) and ws[q][0][:1].isalnum() or ws[q][0] in ("the", "&")):
+        q -= 1
+    if q < 1 or ws[q][0] not in _TAIL_PREPS:
+        return False
+    return any(tuple(w for w, _, _ in ws[q - L:q]) in lex.heads for L in range(1, min(lex.max_head, q) + 1))
+
+
+def _spaced_pair(a: str, b: str, lex: _Lex) -> bool:
+    """"Vietnam – U.S.", "Mekong – U.S.": two names joined by a spaced dash, a state and a state or region."""
+    from pipeline.extract.agreement_lowercase import _known_names
+    def known(w: str) -> bool:
+        return _country_like((w,), lex) or _country_like((w + ".",), lex) or w in _known_names()
+    return known(a) and known(b) and (_country_like((a,), lex) or _country_like((b,), lex))

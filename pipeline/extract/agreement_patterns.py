@@ -61,8 +61,9 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
             purpose = None  # "a vaccine expert working group to ...": named already; a subject ("on X") still names it
         if m.group("verb") in ("develop", "draft") and lex.lower_heads[m.group("head")] != "framework":
             continue  # "develop a dialogue on": only plans and roadmaps are drafted
-        if any(w in ("national", "domestic") for w in np_words):
-            continue  # a national plan is no instrument between the parties
+        if any(w in ("national", "domestic", "presidential", "constructive", "inclusive", "meaningful", "landmark")
+               for w in np_words):
+            continue  # a national plan is no instrument between the parties; "constructive dialogue" is a process
         if not np_words and not tail and not purpose:
             continue
         s = m.start("np")
@@ -233,9 +234,20 @@ def _merge_shortened(cands: list[_Cand]) -> None:
             continue
         for d in cands:
             dw = _norm(d.name).split()
-            if d.prio < 2 or len(dw) != len(cw) + 1 or dw[0] != cw[0] or dw[-1] != cw[-1]:
+            if d.prio < 2 or not (len(cw) < len(dw) <= len(cw) + 3) or dw[0] != cw[0] or dw[-1] != cw[-1]:
                 continue
-            if any(dw[:q] + dw[q + 1:] == cw for q in range(1, len(dw) - 1)):
+            if len(dw) == len(cw) + 1 and any(dw[:q] + dw[q + 1:] == cw for q in range(1, len(dw) - 1)) \
+                    or _shortened(cw, dw):
                 c.aliases = [c.name, *c.aliases]
                 c.name, c.kind = d.name, d.kind
                 break
+
+
+def _shortened(cw: list[str], dw: list[str]) -> bool:
+    """"Agreement on Reciprocal Trade" in a statement with the "Agreement on Reciprocal, Fair and Balanced
+    Trade" (round 6): a name of four or more words whose words stand in order inside a longer one with its first
+    and last word, up to three more words, one of them a list word (after a comma or "and")."""
+    if len(cw) < 4:
+        return False
+    it = iter(dw)
+    return all(w in it for w in cw) and "and" in dw and "and" not in cw

@@ -18,7 +18,9 @@ _CUES = (
     r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
-    r"|inaugurat(?:e|ed|es|ing)|set(?:ting)?\s+up|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
+    r"|inaugurat(?:e|ed|es|ing)|begin(?:s|ning)?|set(?:ting)?\s+up"
+    # "elevating their nations' relationship to a Comprehensive Strategic Partnership": the new framework
+    r"|elevat(?:e|ed|es|ing)\s+(?:[\w\u2019'.-]+\s+){0,3}?(?:relationship|relations|ties|partnership)\s+to|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
     r"|conven(?:e|es|ed|ing)(?=\s+an?\s)"  # "convene a working group": a new body, not a session of one
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
@@ -54,7 +56,8 @@ _REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|n
                        r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
 # "..., which created X": a past act reported in a relative clause
 _RELATIVE_PAST = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
-_SEG_BOUNDARY = re.compile(r"[.!?;:]\s+|\n|\(\d+\)|\b\d+\.\s")
+# "U.S. Forum", "U.K. Taskforce": the dot of an abbreviation ends no clause
+_SEG_BOUNDARY = re.compile(r"(?:(?<![.\s][A-Z])[.]|[!?;:])\s+|\n|\(\d+\)|\b\d+\.\s")
 _PLANNED_FRAME = re.compile(
     r"(?:\b(?:will|shall|would)\b(?!.*\b(?:and|but)\s+(?:we|they|the)\b)"
     r"|\b(?:to|look(?:s|ed|ing)? forward to(?: the)?|towards?(?: the)?|plans? (?:for|to)(?: the)?|intend(?:s|ed)? to)\s+(?:\w+ly\s+)?$)",
@@ -63,13 +66,18 @@ _PLANNED_FRAME = re.compile(
 # "affirmed their intent to convene later this year the X Dialogue": still to be convened
 _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|planned)\s+to\s+convene\b"
                               r"(?:\s+(?!AGR\b)[\w-]+){0,4}?\s+(?:the\s+)?(?:first\s+|inaugural\s+)?$", re.IGNORECASE)
+# "a forthcoming memorandum of understanding", "the upcoming Harbour Accord": still to be made
+# (an instrument only: "the upcoming X Working Group" is the next session of a mechanism that exists)
+_FUTURE_ADJ = re.compile(r"\b(?:forthcoming|upcoming|proposed|prospective)\s+$", re.IGNORECASE)
+_INSTRUMENT_WORD = re.compile(r"(?i)\b(?:memorand\w*|agreements?|arrangements?|accords?|treaty|protocol|intent|MOU)\b")
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "In December 2021, the agencies launched X", "Last year's summit launched X", "X, launched three years
 # ago": an establishment dated in the past is reported, not made by this statement
 _PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
-                             r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b")
+                             r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b"
+                             r"|\b(?i:one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)\s+ago\b")
 _DAY = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"  # "9-10": a meeting of two days
 _PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b"
                               r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)"
@@ -81,7 +89,10 @@ _PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH
 # "Norland's leadership in establishing X": credit for an earlier act
 _TIME_MARK = re.compile(r"\b(?:since|anniversary\s+of)\s+(?:the\s+)?$"
                         r"|\b(?:leadership|role|efforts?|work|contributions?|success)\s+in\s+$", re.IGNORECASE)
-_ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "decided to establish X", "are pleased to launch X": the act happens now
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
+_ESTABLISHED_FRAME = re.compile(r"\b(?:decided|decide|decides|agreed|agree|agrees|resolved|pleased|delighted|proud|happy|glad)"
+                                r"\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
@@ -112,7 +123,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "signed"
     if _RIGHT_PLANNED.match(right):
         return "planned"
-    if _CONVENE_PLANNED.search(left):
+    if _CONVENE_PLANNED.search(left) or (_FUTURE_ADJ.search(left) and _INSTRUMENT_WORD.search(text, start, end)):
         return "planned"
     m = _CUE_RE.search(left)
     if not m:
@@ -129,6 +140,9 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "planned" if planned else "referenced"
     if _TIME_MARK.search(before):
         return "referenced"
+    if re.search(r"(?:ed|up)$", m.group(0).split()[0] if m.group(0).split() else "", re.IGNORECASE) \
+            and _SINCE_CLAUSE.search(before):
+        return "referenced"  # "in the ten years since A and B formed X": a past act as a time mark
     if m.group("host"):
         # "will co-host the second X Summit", "work toward holding another X Summit": a session still to come;
         # "continue to hold X annually", "co-hosting X today", a dialogue held again: referenced
@@ -158,7 +172,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "referenced"
     if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
         return "referenced"
-    if cue and re.search(r"(?:ed|up)$", cue, re.IGNORECASE) and (
+    if cue and re.search(r"(?:ed|up)$", re.sub(r"\s+\w+(?:\s+\S+){0,3}?\s+to$", "", cue), re.IGNORECASE) and (
             _PAST_DATE_LEFT.search(before) or _PAST_DATE_RIGHT.match(text[end:end + 120])):
         return "referenced"  # "In May 2021, the ministers launched X", "established X in January 2023"
     for g in ("in_force", "signed", "established"):

@@ -68,7 +68,8 @@ Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
 lower-case class noun, ``Vision-2050``, ``A-B-C trilateral talks``, heading topics),
-``agreement_status.py`` (status).
+``agreement_status.py`` (status), ``agreement_described.py`` (round 6: lower-case instruments described
+by purpose or parties, ``signed a statement of intent``).
 """
 from __future__ import annotations
 
@@ -77,6 +78,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline.extract.agreement_described import described_candidates
 from pipeline.extract.agreement_lexicon import _lex, _norm, _sentence_starts
 from pipeline.extract.agreement_lowercase import drop_heading_topics, named_class_candidates, other_candidates
 from pipeline.extract.agreement_names import _pattern_candidates
@@ -113,7 +115,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     starts = _sentence_starts(ws, text)
     cands = _pattern_candidates(text, ws, starts, lex) + _gazetteer_candidates(ws, lex) + _regex_candidates(text, lex)
     cands = drop_heading_topics(text, cands)
-    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex)
+    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
         if c.prio == 2:

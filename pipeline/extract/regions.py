@@ -14,7 +14,7 @@ A compass word right before a gazetteer region or sea makes a sub-region of its 
 coordinates); before a country it names a part of it ("eastern Ukraine"). A named
 corridor (capitalised words before a head of ``regions_corridor_heads.csv``: "the
 Lobito Corridor", "the India-Middle East-Europe Economic Corridor") is a region
-without coordinates. Gazetteer rows without a cited centre leave the coordinates empty.
+without coordinates; so is a named river delta ("the Red River Delta", round 6). Gazetteer rows without a cited centre leave the coordinates empty.
 
 Also: a national adjective before a crisis noun names the place ("the Syrian crisis"; a party's own only
 with crisis/conflict/civil war); coordinated situation nouns before of/in/for ("the stability and security
@@ -258,7 +258,7 @@ def _corridors(text: str) -> list[Mention]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out = []
-    if "Corridor" not in text and "Route" not in text:
+    if "Corridor" not in text and "Route" not in text and "Delta" not in text:
         return out  # the common case: no head, no regex pass
     for m in _corridor_re().finditer(text):
         start = m.start(1)
@@ -271,6 +271,9 @@ def _corridors(text: str) -> list[Mention]:
             # "the Partnership for Infrastructure and Investment Lobito Corridor": the first word ends another name
             w = re.match(r"\S+\s+", text[start:m.end(1)])
             start = start + w.end() if w else m.end(1)
+        poss = re.match(r"[^\s]+(?:\u2019|')s[ \t]+", text[start:m.end(1)])
+        if poss:
+            start += poss.end()  # "Norland's Red River Delta": the owner is no part of the name
         if start >= m.end(1):
             continue  # no name before the head: "the Corridor"
         nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[m.end():m.end() + 30])

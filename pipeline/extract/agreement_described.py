@@ -1,0 +1,50 @@
+"""Lower-case instruments the statement describes rather than names (round 6).
+
+* a statement, letter or declaration of intent the parties sign: ``we have signed a statement of intent to
+  advance ...`` (an agreement named by its head, with its subject when one follows ``on``);
+* a memorandum or arrangement marked as new or still to come and described by its purpose, subject or
+  parties: ``a forthcoming memorandum of understanding between our space agencies``, ``a new arrangement to
+  advance seabed mapping`` (named by the head and the description, up to the end of the noun phrase).
+
+Status comes from the usual cues (``signed``) and from a future adjective before the head (``forthcoming``,
+``upcoming``, ``proposed``: planned; see ``agreement_status``).
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.agreement_lexicon import _Cand, _clean
+
+_INTENT = r"(?:statement|letter|declaration)\s+of\s+intent"
+_HEADS = rf"memorand(?:um|a)\s+of\s+(?:understanding|cooperation)|MOU|MoU|arrangement|{_INTENT}"
+# the description: a purpose ("to advance X"), a subject ("on X") or the parties ("between our agencies"),
+# lower-case or capitalised words with inner "and/of/the/our", up to the end of the noun phrase
+_WORD = r"(?!(?:with|between|through|which|that|by|at|during|under|in|into|from|as|while|and\s+(?:the|a|an|to|will|we))\b)[\w][\w'\u2019-]*"
+_DESC = (r"(?P<desc>(?:to\s+(?!(?:the|a|an|be)\b)[a-z]+|on|concerning|regarding|between|among)"
+         rf"(?:\s+(?:(?:and|of|the|our|their|for)\s+)*{_WORD}){{1,8}}?)"
+         r"(?=\s*[,.;:)]|\s+(?:with|between|through|which|that|by|at|during|under|in|to|from|as|while)\b)")
+_DESCRIBED = re.compile(
+    rf"\b(?P<adj>forthcoming|upcoming|proposed|future|new)\s+(?P<head>{_HEADS})(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?\s+{_DESC}")
+_SIGNED_INTENT = re.compile(
+    rf"\b(?:sign|signs|signed|signing|conclude|concluded|concludes|concluding)\s+(?:a|an)\s+(?:joint\s+)?"
+    rf"(?P<head>{_INTENT})\b(?:\s+on\s+(?P<subj>(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}[a-z][\w-]*)(?=\s*[,.;:]))?")
+_KIND = {"arrangement": "agreement"}
+
+
+def described_candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _SIGNED_INTENT.finditer(text):
+        head = _clean(m.group("head")).lower()
+        s, e = m.start("head"), m.end("subj") if m.group("subj") else m.end("head")
+        name = _clean(text[s:e]).lower() if m.group("subj") else head
+        out.append(_Cand(s, e, name, "agreement", None, name, [name, head], head, 1))
+    for m in _DESCRIBED.finditer(text):
+        head = _clean(m.group("head"))
+        desc = _clean(m.group("desc"))
+        if m.group("adj") == "new" and desc.split()[0] in ("on", "concerning", "regarding", "among"):
+            continue  # "a new arrangement on X": with "new", only a purpose or the parties make it specific
+        s, e = m.start("head"), m.end("desc")
+        name = _clean(f"{head} {desc}")
+        kind = "agreement"
+        out.append(_Cand(s, e, name, _KIND.get(head.lower(), kind), None, name, [name], head.lower(), 1))
+    return out

@@ -54,9 +54,14 @@ WORD_RE = re.compile(
 
 def words(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end) for every word and punctuation mark of ``text``."""
-    out = [(g if (g := m.group()).isascii() else g.translate(DASHES), *m.span()) for m in WORD_RE.finditer(text)]
-    if "- " in text:  # "Indo- Pacific": a compound split by a stray space (the one way a word holds a space)
-        out = [(g.replace(" ", ""), s, e) if " " in g else (g, s, e) for g, s, e in out]
+    out = []
+    for m in WORD_RE.finditer(text):
+        g = m.group()
+        if not g.isascii():
+            g = g.translate(DASHES)
+        if " " in g:  # "Indo- Pacific": a compound split by a stray space
+            g = g.replace(" ", "")
+        out.append((g, m.start(), m.end()))
     return out
 
 

@@ -49,6 +49,8 @@ _COLLECTIVE = re.compile(
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
     r"\s+(?:governments|countries|sides|nations|parties))?$"
 )
+# the same at the earliest word start (after a space or an opening bracket/quote): one search, no loop
+_COLLECTIVE_AT_WORD = re.compile(r"(?:^|(?<=[\s(\"“]))(?:" + _COLLECTIVE.pattern + ")", _COLLECTIVE.flags)
 _THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
                        "officials delegations representatives members".split())
 _BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
@@ -334,12 +336,7 @@ class SubjectRules:
         end = tokens.spans[k][1]
         lo = max(tokens.spans[floor][0], end - 90)
         left = self.text[lo:end].lower()
-        m = None
-        for cand in re.finditer(r"(?:^|(?<=[\s(\"“]))", left):  # earliest start first: the longest phrase
-            mm = _COLLECTIVE.match(left, cand.start())
-            if mm:
-                m = mm
-                break
+        m = _COLLECTIVE_AT_WORD.search(left)  # earliest start first: the longest phrase
         if not m:
             return None, ""
         det, num, mods, head = m.group("det"), m.group("num"), m.group("mods").split(), m.group("head")

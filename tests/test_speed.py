@@ -1,12 +1,21 @@
 """The speed-ups of the extractors find what the plain scans find (invented sentences)."""
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
 from pipeline.extract.actor_bodies import _COMPANY_FORMS, _COMPANY_RE, _SUBNATIONAL_RE, _SUBNATIONAL_WORDS
 from pipeline.extract.agreement_lexicon import _norm
-from pipeline.extract.agreement_patterns import _CALLED, _PARTNERS, _PRST, _SIGNED_LOWER, _TWO_PLUS_TWO, _UNSC, _scan
+from pipeline.extract.agreement_patterns import (
+    _CALLED,
+    _PARTNERS,
+    _PRST,
+    _SIGNED_LOWER,
+    _TWO_PLUS_TWO,
+    _UNSC,
+    _scan,
+)
 from pipeline.extract.commitment_lexicon import _WORD, load
 from pipeline.extract.nlp import doc_text, make_doc
 from pipeline.extract.regions import PhraseIndex, words
@@ -88,7 +97,7 @@ def test_phrase_index_matches_left_to_right_longest_first():
     ws = words("the South China Sea and China and the Sea of Japan, China Sea")
     got = [(i, j, v) for i, j, v in idx.matches(ws)]
     assert [v for _, _, v in got] == ["scs", "chn", "soj", "chn"]
-    assert all(j > i for i, j, _ in got) and all(a[1] <= b[0] for a, b in zip(got, got[1:]))
+    assert all(j > i for i, j, _ in got) and all(a[1] <= b[0] for a, b in itertools.pairwise(got))
 
 
 def test_make_doc_caches_the_text():

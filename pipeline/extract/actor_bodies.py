@@ -129,8 +129,9 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         cands.append(_Cand(start, end, actor, 2))
     # "Lomiko Metals, Inc." (a company with its legal form after a comma) and "Kurdistan Regional
     # Government" (a sub-national government named as such); leading "The"/"In"... dropped
-    for rx in (_COMPANY_RE, _SUBNATIONAL_RE):
-        for m in rx.finditer(text):
+    for rx, hints in ((_COMPANY_RE, _COMPANY_FORMS), (_SUBNATIONAL_RE, _SUBNATIONAL_WORDS)):
+        # a pre-filter for speed: every match holds one of the hints (a scan of the whole text is costly)
+        for m in (rx.finditer(text) if any(h in text for h in hints) else ()):
             start = m.start(1)
             for w in re.finditer(r"\S+", m.group(1)):
                 if w.group(0) not in lx.lead_skip:
@@ -197,6 +198,9 @@ _LOWER_TAIL_ACR = re.compile(r"(\s+(?:on|for|of)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?
 _COMPANY_RE = re.compile(
     r"((?:[A-Z][\w&\u2019'-]*[ \t\n]+){0,3}[A-Z][\w&\u2019'-]*),[ \t\n]+"
     r"(?:Inc\.|Ltd\.|LLC|L\.L\.C\.|PLC|plc|S\.A\.|GmbH|Corp\.|Co\.,[ \t\n]+Ltd\.|Limited|Incorporated)(?![\w])")
+# literals one of which every match of the pattern above / below contains (keep in step with the patterns)
+_COMPANY_FORMS = ("Inc.", "Ltd.", "LLC", "L.L.C.", "PLC", "plc", "S.A.", "GmbH", "Corp.", "Limited", "Incorporated")
+_SUBNATIONAL_WORDS = ("Regional", "Provincial", "Autonomous", "Territorial")
 _SUBNATIONAL_RE = re.compile(
     r"\b((?:[A-Z][\w\u2019'-]+[ \t\n]+){1,3})(?:Regional|Provincial|Autonomous|Territorial)[ \t\n]+Government\b")
 

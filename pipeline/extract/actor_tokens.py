@@ -20,7 +20,7 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -29,18 +29,24 @@ class _Tok:
 
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
+    append = toks.append
+    n = len(text)
+    last_end = -1  # the end of the last token
     for m in _TOKEN_RE.finditer(text):
-        w, s, e = m.group(), m.start(), m.end()
-        if toks and s < toks[-1].end:  # the "." already attached to "Dr."
+        s, e = m.span()
+        if s < last_end:  # the "." already attached to "Dr."
             continue
+        w = m.group()
         if w[:1].isalpha():
             if w.endswith(("\u2019s", "'s")) and len(w) > 2:  # possessive
-                toks.append(_Tok(w[:-2], s, e - 2))
-                toks.append(_Tok(w[-2:], e - 2, e))
+                append(_Tok(w[:-2], s, e - 2))
+                append(_Tok(w[-2:], e - 2, e))
+                last_end = e
                 continue
-            if e < len(text) and text[e] == "." and (len(w) == 1 and w.isupper() or w in _ABBREV):
+            if e < n and text[e] == "." and (len(w) == 1 and w.isupper() or w in _ABBREV):
                 w, e = w + ".", e + 1
-        toks.append(_Tok(w, s, e))
+        append(_Tok(w, s, e))
+        last_end = e
     return toks
 
 
@@ -50,22 +56,24 @@ def _is_cap(w: str) -> bool:
 
 def _runs(toks: list[_Tok], text: str) -> list[list[int]]:
     """Indices of maximal capitalised runs (connectors and name particles inside)."""
-    lx = lexicon()
+    particles = lexicon().particles
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, t in enumerate(toks):
-        gap_ok = not cur or "\n" not in text[toks[cur[-1]].end:t.start]
-        if gap_ok and _is_cap(t.text) and t.text[:1].isalpha() or cur and gap_ok and (t.text in _CONNECTORS or t.text in lx.particles):
+        w = t.text
+        cap = w[:1].isupper() and w[:1].isalpha()  # _is_cap(w), inlined (one call per token)
+        gap_ok = not cur or text.find("\n", toks[cur[-1]].end, t.start) < 0
+        if gap_ok and cap or cur and gap_ok and (w in _CONNECTORS or w in particles):
             cur.append(i)
         else:
             if cur:
                 runs.append(cur)
-            cur = [i] if (_is_cap(t.text) and t.text[:1].isalpha()) else []
+            cur = [i] if cap else []
     if cur:
         runs.append(cur)
     out = []
     for r in runs:  # trim trailing connectors
-        while r and not _is_cap(toks[r[-1]].text):
+        while r and not toks[r[-1]].text[:1].isupper():
             r.pop()
         if r:
             out.append(r)

@@ -92,11 +92,17 @@ def _lex() -> _Lex:
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 
 
+_NORM_PUNCT = re.compile(r"[^\w\s'-]")
+_NORM_SPACES = re.compile(r"\s+")
+_NORM_THE = re.compile(r"^the ")
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the name; names recur within a statement (pairwise merges)
 def _norm(s: str) -> str:
     s = s.translate(_DASHES).replace("\u2019", "'").casefold()
-    s = re.sub(r"[^\w\s'-]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    s = _NORM_PUNCT.sub(" ", s)
+    s = _NORM_SPACES.sub(" ", s).strip()
+    return _NORM_THE.sub("", s)
 
 
 def _clean(s: str) -> str:

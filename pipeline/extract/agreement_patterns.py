@@ -51,6 +51,13 @@ _PRST = re.compile(
 _TWO_PLUS_TWO = re.compile(r"(?<![\w+])2\s?\+\s?2(?![\w+])")
 
 
+def _scan(rx: re.Pattern, text: str, hints: tuple[str, ...]):
+    """``rx.finditer(text)``, or nothing when the text holds none of ``hints``: literals one of which every
+    match of ``rx`` contains (a pre-filter for speed: a scan of the whole text is costly; keep the hints
+    in step with the pattern)."""
+    return rx.finditer(text) if any(h in text for h in hints) else ()
+
+
 def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
     out = []
     for m in lex.lower_head_re.finditer(text):
@@ -74,7 +81,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         core = _clean(text[s:m.end("head")]) if np_words else name
         out.append(_Cand(s, e, name, lex.lower_heads[head], None, core,
                          [name], head.lower(), 1, status_at=m.start("np")))
-    for m in _CALLED.finditer(text):
+    for m in _scan(_CALLED, text, ("called", "named", "known as", "entitled", "dubbed")):
         kind = _LOWER_HEAD_KIND.get(m.group("head"), "mechanism")
         name = m.group("name")
         np_s, np_e = m.start("np"), m.end("np")
@@ -83,7 +90,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
                          m.group("head"), 2))
         out.append(_Cand(m.start("name"), m.end("name"), name, kind, None, name, [name], m.group("head"), 2,
                          status_at=np_s))
-    for m in _UNSC.finditer(text):
+    for m in _scan(_UNSC, text, ("esolution", "UNSC")):
         body = m.group("body") or "Security Council"
         g = "num" if m.group("num") else "num2" if m.group("num2") else None
         if g is None:
@@ -99,7 +106,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
                 aliases.append(name)
             out.append(_Cand(m.start() if q == 0 else nm.start(), nm.end(), name, "resolution", None, name,
                              aliases, "resolution", 2))
-    for m in _SIGNED_LOWER.finditer(text):
+    for m in _scan(_SIGNED_LOWER, text, ("sign", "conclud", "ink", "enter")):
         # "signed a memorandum of understanding on customs data exchange": a described instrument the
         # parties sign (or conclude) is named by its head and subject
         if m.group("state") and not _country_like((m.group("state"),), lex):
@@ -110,13 +117,13 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         head = m.group("head").lower()
         out.append(_Cand(s, e, name, _SIGNED_LOWER_KIND.get(head.split()[0].lower(), "agreement"), None, name, [name],
                          head, 1, acronym=acr if acr and sum(ch.isupper() for ch in acr) >= 2 else None))
-    for m in _PRST.finditer(text):
+    for m in _scan(_PRST, text, ("Security",)):
         prst = m.group("prst")
         name = "Statement by the President of the Security Council" + (f" {prst}" if prst else "")
         end = m.end("prst") + (1 if prst and text[m.end("prst"):m.end("prst") + 1] == ")" else 0) if prst else m.end("stmt")
         out.append(_Cand(m.start(), end, name, "declaration", None, name,
                          [name, "Presidential Statement", "Security Council Presidential Statement"], "", 2))
-    for m in _PARTNERS.finditer(text):
+    for m in _scan(_PARTNERS, text, ("Partners",)):
         tail = m.group("tail")
         if _country_like(tuple(w for w, _, _ in words(tail)), lex) or tail.split()[0] in _TITLES:
             continue  # "Partners of Japan": the partners of a state
@@ -129,7 +136,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         if m.group("noun"):
             aliases.append(f"{written} {m.group('noun')}")
         out.append(_Cand(m.start(), m.end("tail"), written, "framework", None, written, aliases, "", 2))
-    for m in _TWO_PLUS_TWO.finditer(text):
+    for m in _scan(_TWO_PLUS_TWO, text, ("+",)):
         out.append(_Cand(m.start(), m.end(), "2+2", "mechanism", None, "2+2", ["2+2"], "2+2", 2))
     return out
 

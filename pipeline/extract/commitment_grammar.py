@@ -74,8 +74,9 @@ class _Found:
 
 class _Tokens:
     def __init__(self, text: str, start: int, end: int):
-        self.spans = [(m.start(), m.end()) for m in _TOK.finditer(text, start, end)]
-        self.low = [text[s:e].lower() for s, e in self.spans]
+        ms = list(_TOK.finditer(text, start, end))
+        self.spans = [m.span() for m in ms]
+        self.low = [m.group().lower() for m in ms]
         self.text = text
 
     def last_before(self, pos: int) -> int:

@@ -112,6 +112,9 @@ _OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+sam
 # ", in cooperation with X," between a subject and its predicate
 _WITH_PARENTHETICAL = re.compile(r",\s*(?:in\s+(?:close\s+)?(?:cooperation|coordination|partnership|consultation|collaboration)"
                                  r"|together|jointly|along)\s+with\s+[^,;:]{1,60},$")
+# what a commitment's span does not end with: spaces, separators, a dangling "and" / "but"
+_TRAILING = re.compile(r"(?:[\s,;:—–]|\band\b|\bbut\b)+$")
+_NO_TRAILING = frozenset(".!?)]\"'”’")
 _MEETING_OBJECT = re.compile(r"\s+(?:(?:the|a|an|their|its|our)\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:meeting|meetings|summit|talks|dialogue|consultations|visit|session|call)\b")
 
@@ -494,7 +497,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             seg = text[f.start:end]
             if end == sent.end:
                 seg = _ENUM_AT_END.sub("", seg)  # "...; 2." : the next item's number
-            seg2 = re.sub(r"(?:[\s,;:—–]|\band\b|\bbut\b)+$", "", seg)
+            # a segment ending in a letter or digit other than "d" ("and") or "t" ("but"), or in ".", ")" or a
+            # quote, has nothing to strip (most of them: the pattern is not run)
+            last = seg[-1:]
+            seg2 = seg if last and (last.isalnum() and last not in "dt" or last in _NO_TRAILING) \
+                else _TRAILING.sub("", seg)
             end = f.start + len(seg2)
             if end <= f.trigger_start:
                 end = min(sent.end, f.trigger_start + len(f.trigger))

@@ -19,8 +19,13 @@ def get_nlp() -> Language:
 
 
 def make_doc(text: str) -> Doc:
-    """Tokenize ``text`` (no pipes run: tokenization is all the extractors need)."""
-    return get_nlp().make_doc(text)
+    """Tokenize ``text`` (no pipes run: tokenization is all the extractors need).
+
+    spaCy's tokenization is non-destructive (``doc.text == text``), so the text is
+    cached on the Doc for ``doc_text`` right away instead of being rebuilt from the tokens."""
+    doc = get_nlp().make_doc(text)
+    doc.user_data["_joint_statements_text"] = text
+    return doc
 
 
 def doc_text(doc) -> str:

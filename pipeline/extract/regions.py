@@ -98,21 +98,19 @@ class PhraseIndex:
 
     def matches(self, ws: list[tuple[str, int, int]]):
         """Yield (i, j, value): ws[i:j] is a phrase; non-overlapping, left to right."""
-        i, n = 0, len(ws)
-        while i < n:
-            cands = self.by_first.get(ws[i][0])
-            hit = None
-            if cands:
-                for key, value in cands:
-                    j = i + len(key)
-                    if j <= n and all(ws[i + k][0] == key[k] for k in range(1, len(key))):
-                        hit = (i, j, value)
-                        break
-            if hit:
-                yield hit
-                i = hit[1]
-            else:
-                i += 1
+        by_first = self.by_first
+        n = len(ws)
+        nxt = 0  # the first word after the last phrase yielded
+        # only the words that start some phrase are looked at (one pass in a comprehension)
+        for i in [i for i, w in enumerate(ws) if w[0] in by_first]:
+            if i < nxt:
+                continue
+            for key, value in by_first[ws[i][0]]:
+                j = i + len(key)
+                if j <= n and all(ws[i + k][0] == key[k] for k in range(1, len(key))):
+                    yield i, j, value
+                    nxt = j
+                    break
 
 
 @lru_cache(maxsize=1)

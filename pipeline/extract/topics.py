@@ -55,11 +55,17 @@ class _Lex:
         return out
 
     def count(self, text: str) -> dict[str, int]:
-        words = [m.group(0) for m in _WORD.finditer(text)]
+        words = _WORD.findall(text)  # no groups in _WORD: the matched words
         low = [w.lower() for w in words]
         hits: dict[str, int] = {}
+        entries, stars = self.entries, self.stars
         i, n = 0, len(words)
         while i < n:
+            lw = low[i]
+            if words[i] not in entries and lw not in entries and lw[:4] not in stars \
+                    and not (lw.endswith("s") and (lw[:-1] in entries or lw.endswith("es") and lw[:-2] in entries)):
+                i += 1  # no keyword starts here (the common case: one look-up per form, nothing else)
+                continue
             step, topic = 1, None
             for key in (words[i], *self._variants(low[i])):
                 for rest, t, acronym in self.entries.get(key, ()):

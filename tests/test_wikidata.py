@@ -102,3 +102,34 @@ def test_organisation_ids_are_gazetteer_actors():
     assert set(organization_qids()) <= known
     assert actor_wikidata_id(Actor("united-nations", "United Nations", "international_organization")) == "Q1065"
     assert actor_wikidata_id(Actor("quad", "Quad", "forum")) is None
+
+
+SUPRA_YAML = Path(__file__).parent / "fixtures" / "supraverden_general_list_excerpt.yaml"
+SUPRA_YAML_COMMIT = "01f0927192e79d69c9e2d726db3d40ce715645e0"
+
+
+def supra_yaml_rows():
+    """(Name_en, Wikidata_code) of the excerpt's blocks."""
+    rows, name = [], None
+    for line in SUPRA_YAML.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  Name_en:"):
+            name = line.split(":", 1)[1].strip()
+        elif line.startswith("  Wikidata_code:"):
+            code = line.split(":", 1)[1].strip()
+        elif line.startswith("  Treaty_url:") and name:
+            rows.append((name, code))
+            name = None
+    return rows
+
+
+def test_organisations_from_the_source_data_agree_with_the_cited_file():
+    first = ORGANIZATIONS.read_text(encoding="utf-8").splitlines()[0]
+    assert "data/general_list.yaml" in first and SUPRA_YAML_COMMIT in first
+    assert SUPRA_YAML_COMMIT in SUPRA_YAML.read_text(encoding="utf-8").splitlines()[0]
+    ours = {r["source_name"]: r["wikidata_id"] for r in org_rows()}
+    rows = supra_yaml_rows()
+    assert len(rows) >= 3
+    for name, qid in rows:
+        assert ours.get(name) == qid, name
+    assert actor_wikidata_id(Actor("mekong-river-commission", "Mekong River Commission",
+                                   "international_organization")) == "Q935878"

@@ -435,8 +435,11 @@ def test_sigkill_leaves_previous_package_byte_identical(tmp_path):
         outcomes.append(("killed in publish" if staged else "killed", plan))
         if now != before:
             # A kill after the atomic exchange (while the old folder is deleted) leaves the
-            # complete new package; compare it with an uninterrupted build below.
+            # complete new package; compare it with an uninterrupted build below. That package is
+            # what the next kills must leave untouched (on a loaded machine a timed kill can land
+            # after the swap; comparing later kills with the first edition would mislabel them).
             outcomes[-1] = ("killed after swap", plan, now)
+            before = now
     print("kill outcomes:", [(o[0], o[1]) for o in outcomes])
     assert any(o[0] == "killed in publish" for o in outcomes), outcomes
     assert any(o[0] == "killed" for o in outcomes), outcomes

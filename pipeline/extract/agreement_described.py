@@ -25,6 +25,13 @@ _DESC = (r"(?P<desc>(?:to\s+(?!(?:the|a|an|be)\b)[a-z]+|on|concerning|regarding|
          r"(?=\s*[,.;:)]|\s+(?:with|between|through|which|that|by|at|during|under|in|to|from|as|while)\b)")
 _DESCRIBED = re.compile(
     rf"\b(?P<adj>forthcoming|upcoming|proposed|future|new)\s+(?P<head>{_HEADS})(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?\s+{_DESC}")
+# "we intend to pursue a Memorandum of Understanding to reduce X", "renewed and expanded the MOU to deepen X":
+# an act on a memorandum described by its purpose names it (capitalised or not)
+_ACTED = re.compile(
+    r"\b(?:pursu|negotiat|conclud|sign|renew|expand|finaliz|finalis|updat)(?:e|es|ed|ing|s)?\s+(?:and\s+[a-z]+\s+)?"
+    r"(?:a|an|the)\s+(?:new\s+)?(?P<head>[Mm]emorand(?:um|a)\s+of\s+[Uu]nderstanding|MOU|MoU)\s+"
+    r"(?P<desc>to\s+(?!(?:the|a|an|be)\b)[a-z]+(?:\s+(?:(?:and|of|the|our|their|for|on)\s+)*" + _WORD + r"){1,8}?)"
+    r"(?=\s*[,.;:)]|\s+(?:with|between|through|which|that|by|at|during|under|in|to|from|as|while)\b)")
 _SIGNED_INTENT = re.compile(
     rf"\b(?:sign|signs|signed|signing|conclude|concluded|concludes|concluding)\s+(?:a|an)\s+(?:joint\s+)?"
     rf"(?P<head>{_INTENT})\b(?:\s+on\s+(?P<subj>(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}[a-z][\w-]*)(?=\s*[,.;:]))?")
@@ -47,4 +54,8 @@ def described_candidates(text: str) -> list[_Cand]:
         name = _clean(f"{head} {desc}")
         kind = "agreement"
         out.append(_Cand(s, e, name, _KIND.get(head.lower(), kind), None, name, [name], head.lower(), 1))
+    for m in _ACTED.finditer(text):
+        s, e = m.start("head"), m.end("desc")
+        name = _clean(text[s:e])
+        out.append(_Cand(s, e, name, "agreement", None, name, [name], "memorandum of understanding", 1))
     return out

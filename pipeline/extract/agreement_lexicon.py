@@ -69,20 +69,22 @@ def _lex() -> _Lex:
         countries.add((extra,))
     heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
     lower_head_re = re.compile(
-        r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin)(?:e?s|ed|d|ing)?\s+"
-        r"(?P<det>a|an|the)"
+        r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin|creating|convening|inaugurating)(?:e?s|ed|d|ing)?\s+"
+        # "commit to convening our bilateral cyber working group": a possessive opens an existing mechanism
+        r"(?P<det>a|an|the|our)"
         # "announced the launch of semiconductor workforce initiatives": the noun of the act
         r"|(?<=the\s)(?:launch|establishment|creation|formation)\s+of(?:\s+(?:a|an))?)\s+(?:new\s+)?"
         # "a U.S.-Mexico operational task force": a hyphenated pair of names may open the description
         r"(?P<np>(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)+\s+(?=[a-z]))?"
-        r"(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?(?:\s+and)?\s+){0,4}?"
+        # "a new sustainable, catalytic health security financing mechanism": adjectives may be comma-joined
+        r"(?:(?!(?:and|or|to|of|for|the|with|on|in)\b)[a-z][\w\u2019'-]*-?,?(?:\s+and)?\s+){0,5}?"
         rf"(?P<head>{heads_alt}))\b"
         # "a dialogue among the three governments on economic security": who takes part stands before the subject
         r"(?:\s+(?:among|between)\s+(?:the|our)\s+(?:two\s+|three\s+|four\s+)?(?:governments|countries|nations|sides))?"
         r"(?:\s+on\s+(?:the\s+)?(?P<tail>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
         # "a working group to advance electrical interconnection in the Americas": its purpose names it
         # "a working group to strengthen our response to child migration": inner prepositions before a plain word
-        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:(?:and|to|of|for)\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an)\b)"
+        r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:(?:and|to|of|for)\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an|across|through|within|from|into|under|among|between)\b)"
         r"[a-z][\w-]*){1,7}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which|across|at|in|among|between|through|within|from|into|under)\b))?"
     )
     return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
@@ -164,8 +166,15 @@ def _country_like(seq: tuple[str, ...], lex: _Lex) -> bool:
     if len(seq) == 1 and "-" in seq[0]:  # U.S.-Canada, Canada-Japan
         parts = tuple(seq[0].split("-"))
         # "ASEAN-U.S": a source typo without the final dot is still the state
-        return all((p,) in lex.country_words or (p + ".",) in lex.country_words for p in parts if p)
+        # "U.S.-Philippine Alliance": a national adjective stands for its state inside a pair
+        return all((p,) in lex.country_words or (p + ".",) in lex.country_words or p in _demonyms()
+                   for p in parts if p)
     return False
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(r["demonym"] for r in read_data_csv(DATA_DIR / "actors_demonyms.csv"))
 
 
 def _strip_acr(s: str) -> str:

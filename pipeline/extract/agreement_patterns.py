@@ -75,6 +75,9 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
             continue
         s = m.start("np")
         e = m.end("tail") if tail else m.end("purpose") if purpose else m.end("head")
+        cut = re.search(r"\s+to\s+[a-z]", purpose) if purpose and purpose.startswith("on ") else None
+        if cut:
+            e = m.start("purpose") + cut.start()  # "a working group on X to standardize Y": the subject names it
         name = _clean(text[s:e])
         head = m.group("head")
         # a bare head named by its purpose is its own mechanism, not a shorter mention of an earlier one

@@ -25,7 +25,7 @@ _CUES = (
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
     r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s))"
-    r"|(?P<conclude>conclusion of|conclude|concluding|negotiations? of|negotiations on|negotiate|enter into|entering into"
+    r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"
     r"|finali[sz]ation of|move\s+forward\s+with|moving\s+forward\s+with|proceed\s+with|proceeding\s+with)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"

@@ -88,3 +88,5 @@ def test_an_agency_speaks_for_its_state():
     assert rows("The Norvia Development Finance Corporation (NDFC) intends to continue to finance projects.") == \
         [("intends", "pledge", ("NRV",))]
     assert rows("The Koran Republic Navy will sail into Seldan waters.") == []
+    # "and" joins two subjects, not the words of an agency's name
+    assert rows("The Norvia and Harbour Africa Partnership will grow.") == []

@@ -14,8 +14,9 @@ import re
 from pipeline.extract.commitment_grammar import _is_boundary_token, _Subj, _Tokens
 
 # what follows the state's name: title-case words ("Coast Guard", "Development Finance Corporation",
-# "Department of Commerce") and an optional abbreviation in brackets, up to the predicate
-_AGENCY_TAIL = re.compile(r"(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'-]*){1,6}(?:\s*\([A-Z][A-Za-z.]{1,9}\))?\s*")
+# "Department of Commerce") and an optional abbreviation in brackets, up to the predicate; no "and"
+# ("the United States and Africa will" is two subjects)
+_AGENCY_TAIL = re.compile(r"(?:\s+(?:(?:of|for|on)\s+)?[A-Z][\w’'-]*){1,6}(?:\s*\([A-Z][A-Za-z.]{1,9}\))?\s*")
 _THE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
 
 

@@ -90,3 +90,11 @@ def test_an_agency_speaks_for_its_state():
     assert rows("The Koran Republic Navy will sail into Seldan waters.") == []
     # "and" joins two subjects, not the words of an agency's name
     assert rows("The Norvia and Harbour Africa Partnership will grow.") == []
+
+
+def test_the_addressees_infinitives_are_not_the_parties_commitments():
+    got = rows("We call on the Koran Republic to reverse these measures and seek solutions with the companies.")
+    assert got == [("call", "appeal", BOTH)]
+    got = rows("We urge the Koran Republic to refrain from provocations, and engage in substantive dialogue.")
+    assert got == [("urge", "appeal", BOTH)]
+    assert rows("Norvia does not seek conflict.") == []

@@ -145,6 +145,8 @@ class KindRules:
                 kind = self.lex.kind_of_form[nxt_w]
         if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
             kind = "pledge"  # "we will launch X and establish Y"
+        if neg and rule.pattern == "seek":
+            return None  # "Norvia does not seek conflict": no goal pursued
         if neg and kind in ("support", "welcome", "emphasis"):
             kind = "opposition"  # "we do not support / recognise"
         return kind

@@ -337,7 +337,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
                         and not (nxt_w == "to" and first_word not in NOUN_LIKE)
                         and not (prev == "and" and first_word in _PROMISE_VERBS and _INFINITIVE.match(after.lstrip()))
-                        and not (" " in m.group(0) and first_word not in NOUN_LIKE)  # "and echo X's calls for": the noun's
+                        and not (" " in m.group(0) and first_word not in NOUN_LIKE  # "and echo X's calls for": the noun's
+                                 and nxt_w in ("for", "of", "from", "to"))
                         and not (nxt_w == ":" and m.group(0).lower().endswith(" to"))  # ", commit to:"
                         and not _PARENTHETICAL_TO.match(after)):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
@@ -386,6 +387,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                                  and s.last_end >= 0), None)
                 if host is None or host.committers is None:
                     continue
+                if (form == "base" and rule.kind in ("pledge", "consultation") and rule.rule != "modal"
+                        and first_word not in _PROMISE_VERBS and found and found[-1].kind in ("appeal", "instruction")
+                        and found[-1].committers == host.committers and host.last_end == found[-1].match_end
+                        and _INFINITIVE.search(text, host.last_end, m.start())):
+                    continue  # "call on X to reverse A and seek B": the addressee's infinitives go on
                 if host.last_end <= -2 and form != "past" and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
                     continue  # "X are making investments to decarbonize ... and support ...": infinitives
                 if (bare_comma and form != "past" and host.last_end >= 0

@@ -14,7 +14,7 @@ _TOK = re.compile(r"\w+(?:[.\-]\w+)*|['’]\w+|[^\w\s]")
 
 AUX = frozenset("""am is are was were be been 're ’re 'm ’m have has had 've ’ve do does did
 remain remains remained stand stands stood""".split())
-ADVERBS = frozenset("""also further furthermore strongly deeply fully firmly jointly together hereby again once
+ADVERBS = frozenset("""also then further furthermore strongly deeply fully firmly jointly together hereby again once
 still therefore thus today now all both each collectively warmly sincerely gravely seriously greatly
 particularly especially highly very equally truly unequivocally categorically resolutely steadfastly
 wholeheartedly unwaveringly actively closely always ever respectively likewise similarly additionally

@@ -124,20 +124,29 @@ class KindRules:
                             + (r"|\s+for\s+[^,;:.()]{1,120}?" if wish else "") + r")?"
                             r"\s*to\s+(?!the\b|a\b|an\b|this\b|these\b|that\b)[a-z]", after):
                 kind = "emphasis"
-        elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:(?:urge|encourage)\s+[^,;:.]{1,60}?\bto\s+[a-z]|call\s+(?:on|upon)\b)",
+        elif rule.rule == "continue" and re.match(r"\s*(?:to\s+)?(?:(?:urge|encourage)\s+[^,;:.]{1,60}?\bto\s+[a-z]|call\s+(?:on|upon|for)\b)",
                                                  after, re.IGNORECASE):
             kind = "appeal"  # "we continue to encourage X to ...": the appeal is made (again) now ("encourage exchanges": pledge)
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*(?:its|their|our|the|an?)\s+(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
-            kind = "pledge"  # "announced its intent to ..."
+                r"\s*(?:(?:its|their|our|the|an?)\s+)?(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
+            kind = "pledge"  # "announced its intent to ...", "announced concrete plans to ..."
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
                 r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
             kind = "pledge"  # "we are announcing that X will host": a future action
+        elif rule.rule == "in_ing":
+            # "join voices in condemning X": the -ing verb after "in" decides; none known: no row
+            im = re.match(r"\s*(?:(?:" + "|".join(ADVERBS) + r")\s+)*([a-z]+ing)\b", after)
+            vm = self.lex.regex.match(self.text, m.end() + im.start(1)) if im else None  # "calling for": a multiword rule
+            kind = self.lex.rules[vm.lastgroup].kind if vm and self.lex.form_of.get(im.group(1).lower()) == "ing" else None
+            if kind is None:
+                return None
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
                 kind = self.lex.kind_of_form[nxt_w]
         if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
             kind = "pledge"  # "we will launch X and establish Y"
+        if neg and rule.pattern == "seek":
+            return None  # "Norvia does not seek conflict": no goal pursued
         if neg and kind in ("support", "welcome", "emphasis"):
             kind = "opposition"  # "we do not support / recognise"
         return kind

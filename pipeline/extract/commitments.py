@@ -49,6 +49,7 @@ from spacy.tokens import Doc
 from pipeline.extract.commitment_grammar import (
     ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES, ZERO_THAT,
     _Found, _is_boundary_token, _Subj, _Tokens)
+from pipeline.extract.commitment_agencies import agency_subject
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
@@ -93,6 +94,8 @@ _LIST_GOES_ON = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 # "demonstrated X in Prague, where they engaged ... and noted": a clause of another subject between
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:where|which|who|whom|when|while|whereas|that|as|after|before|since|because)\b",
                                   re.IGNORECASE)
+# "and pledge to work": after "and", a verb of promising with an infinitive (not "a pledge to")
+_PROMISE_VERBS = frozenset("pledge pledges vow vows promise promises".split())
 _DETERMINERS = frozenset("the a an any all every each their our its this these those".split())
 # "will be receiving / getting from": the subject is a recipient, not a party acting
 # "the representatives from the X side will be Anna Berg": who someone is, no intention
@@ -333,6 +336,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     continue  # "to bolster X and defend Y": a coordinated infinitive, not the parties' position
                 if (form in ("base", "3sg") and nxt_w in NOUNISH_NEXT and rule.rule != "modal"
                         and not (nxt_w == "to" and first_word not in NOUN_LIKE)
+                        and not (prev == "and" and first_word in _PROMISE_VERBS and _INFINITIVE.match(after.lstrip()))
+                        and not (" " in m.group(0) and first_word not in NOUN_LIKE  # "and echo X's calls for": the noun's
+                                 and nxt_w in ("for", "of", "from", "to"))
                         and not (nxt_w == ":" and m.group(0).lower().endswith(" to"))  # ", commit to:"
                         and not _PARENTHETICAL_TO.match(after)):
                     continue  # "..., support for X": a noun ("and intend to" is a verb)
@@ -372,13 +378,20 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     # reporting parties' present-tense predicate, not the reported clause's modal (a relative
                     # clause's verbs stay its own: "X, which will expand A, train B, and create C")
                     host = next((s for s in cands[1:] if s.committers and s.number in ("1pl", "pl") and not s.past), host)
-                if host is None and form == "base" and prev == "and" and nxt_w in _DETERMINERS \
-                        and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis"):
+                if host is None and form == "base" and prev == "and" and (
+                        (nxt_w in _DETERMINERS or " " in m.group(0)) and rule.kind in ("support", "appeal", "welcome", "opposition", "concern", "emphasis")
+                        or rule.kind == "pledge" and rule.rule != "modal" and (nxt_w == "to" or rule.rule == "complement")):
+                    # "applauded X and look forward to Y", "supported X and intend to establish Y": the same slip
                     # "They noted with concern X and support any effort": a tense slip after a past predicate
                     host = next((s for s in reversed(hosts) if s.committers and s.past and s.number in ("1pl", "pl")
                                  and s.last_end >= 0), None)
                 if host is None or host.committers is None:
                     continue
+                if (form == "base" and rule.kind in ("pledge", "consultation") and rule.rule != "modal"
+                        and first_word not in _PROMISE_VERBS and found and found[-1].kind in ("appeal", "instruction")
+                        and found[-1].committers == host.committers and host.last_end == found[-1].match_end
+                        and _INFINITIVE.search(text, host.last_end, m.start())):
+                    continue  # "call on X to reverse A and seek B": the addressee's infinitives go on
                 if host.last_end <= -2 and form != "past" and _INFINITIVE.search(text, -2 - host.last_end, m.start()):
                     continue  # "X are making investments to decarbonize ... and support ...": infinitives
                 if (bare_comma and form != "past" and host.last_end >= 0
@@ -407,6 +420,12 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     office, ostatus = self._office_holders_subject(tokens, k, floor)
                     if office is not None:
                         subj, status = office, ostatus
+                if (subj is None or subj.committers is None) and status in ("", "nonparty") \
+                        and (text[tokens.spans[k][0]].isupper() or tokens.low[k] == ")"):
+                    # "The Norvian Coast Guard plans to": an agency speaks for its state
+                    agency = agency_subject(self, tokens, k, floor)
+                    if agency is not None:
+                        subj, status = agency, "main"
                 if status == "sub":
                     continue
                 if (subj is not None and subj.committers is None and status == "nonparty"

@@ -1,0 +1,65 @@
+"""Named bodies the head-noun rules miss (round 7):
+
+- an international organisation's own commission: "the ECOWAS Commission" (the gazetteer names the
+  organisation; "Commission" right after it names its executive body, a distinct actor), unless the
+  gazetteer lists a commission among the organisation's own names ("African Union Commission": then
+  "AU Commission" is the organisation too);
+- a multilateral forum named as "Global/International ... Forum" or "Global Forum on Cyber Expertise"
+  (pair forums such as "U.S.-India CEO Forum" are mechanisms, left to the agreement rules);
+- hospitals named in a list: "the Lotus and Green River hospitals" are two hospitals.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.actor_lexicon import lexicon
+from pipeline.extract.actor_tokens import _Cand
+from pipeline.ids import slug
+from pipeline.model import Actor
+
+_IO_BODY_RE = re.compile(r"[ \t]+(Commission)\b(?![ \t]+(?:of|on|for)\b)")
+# a pre-filter for speed: every match of _FORUM_RE contains "Forum"
+_FORUM_RE = re.compile(
+    r"(?<![\w.\u2010\u2011\u2013-])((?:Global|International)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}?Forum"
+    r"(?:[ \t]+(?:on|for)[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,3})?)\b")
+# a pre-filter for speed: every match of _HOSPITALS_RE contains "hospitals"
+_HOSPITALS_RE = re.compile(
+    r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[ \t]+and[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[ \t]+(hospitals)\b")
+
+
+@lru_cache(maxsize=1)
+def _orgs_with_a_commission() -> frozenset[str]:
+    return frozenset(a.actor_id for k, a in lexicon().orgs.items() if k.endswith(" Commission"))
+
+
+def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
+    lx = lexicon()
+    out: list[_Cand] = []
+    for c in gaz:
+        if c.actor.actor_type != "international_organization":
+            continue
+        m = _IO_BODY_RE.match(text, c.end)
+        if m is None:
+            continue
+        name = re.sub(r"\s+", " ", text[c.start:m.end()])
+        if name in lx.orgs or c.actor.actor_id in _orgs_with_a_commission():
+            continue  # the gazetteer names it ("European Commission", "African Union Commission")
+        out.append(_Cand(c.start, m.end(), Actor(slug(name), name, "international_organization"), 0))
+    if "Forum" in text:
+        for m in _FORUM_RE.finditer(text):
+            name = re.sub(r"\s+", " ", m.group(1))
+            if name in lx.orgs:
+                continue
+            out.append(_Cand(m.start(1), m.end(1), Actor(slug(name), name, "forum"), 2))
+    if "hospitals" in text:
+        for m in _HOSPITALS_RE.finditer(text):
+            for g in (1, 2):
+                first = m.group(g).split()[0]
+                if first in lx.lead_skip or first in lx.state_alias or first in lx.demonyms:
+                    break
+            else:
+                for g in (1, 2):
+                    name = f"{m.group(g)} hospital"
+                    out.append(_Cand(m.start(g), m.end(g), Actor(slug(name), name, "organization"), 2))
+    return out

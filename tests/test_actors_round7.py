@@ -1,0 +1,66 @@
+"""Actor rules of round 7 (misses of pool batches 10-13); every sentence is invented."""
+from __future__ import annotations
+
+from tests.test_actors import typed
+
+
+def test_services_named_after_a_state_are_bodies():
+    t = typed("The New Zealand Defence Force and the Canadian Border Force trained with the Japan Coast Guard. "
+              "The United States Coast Guard will send a US Coast Guard cutter.")
+    assert t["New Zealand Defence Force"][1] == "organization", t
+    assert t["Canadian Border Force"][1] == "organization", t
+    assert t["Japan Coast Guard"][1] == "organization", t
+    # the short form of the state names the same body
+    assert t["US Coast Guard"][0] == t["United States Coast Guard"][0] == "United States Coast Guard", t
+
+
+def test_a_task_force_is_no_service():
+    t = typed("The Joint Task Force will meet in May.")
+    assert not any(k.endswith("Force") for k in t), t
+
+
+def test_a_plural_department_head_names_two_bodies():
+    t = typed("The Departments of Energy and Transportation will report to the leaders.")
+    assert t["Departments of Energy"] == ("Department of Energy", "organization"), t
+    assert t["Transportation"] == ("Department of Transportation", "organization"), t
+
+
+def test_a_rank_title_after_a_ministry_is_not_part_of_its_name():
+    t = typed("The talks included Ministry of Health Deputy Director Ana Sola and Department of Labor "
+              "Senior Counsel Ben Fry.")
+    assert t["Ministry of Health"][1] == "organization", t
+    assert t["Department of Labor"][1] == "organization", t
+    assert not any("Counsel" in k or "Deputy" in k for k in t if t[k][1] == "organization"), t
+
+
+def test_an_organisations_commission_is_its_own_body():
+    t = typed("The members are Peru, the ECOWAS Commission and the African Union Commission.")
+    assert t["ECOWAS Commission"] == ("ECOWAS Commission", "international_organization"), t
+    assert t["African Union Commission"][0] == "African Union", t  # the gazetteer lists it as the AU
+
+
+def test_a_global_forum_is_a_forum():
+    t = typed("Both sides work in the Global Forum on Maritime Expertise and the Global Data Rules Forum, "
+              "and in the U.S.-Chile Business Forum.")
+    assert t["Global Forum on Maritime Expertise"][1] == "forum", t
+    assert t["Global Data Rules Forum"][1] == "forum", t
+    assert "U.S.-Chile Business Forum" not in t, t
+
+
+def test_two_hospitals_named_in_a_list():
+    t = typed("The programme will equip the Lotus and Green River hospitals.")
+    assert t["Lotus"] == ("Lotus hospital", "organization"), t
+    assert t["Green River"] == ("Green River hospital", "organization"), t
+
+
+def test_a_force_named_after_two_states_is_no_service():
+    t = typed("They welcomed the Chile-Peru Enhanced Force posture and the U.S. Peace Corps.")
+    assert not any(k.endswith("Force") for k in t), t
+    assert t["U.S. Peace Corps"][0] == "U.S. Peace Corps", t
+
+
+def test_generic_and_posture_forces_are_no_bodies():
+    t = typed("We back the Enhanced Force Posture plan and the Air Force Capability Coalition. Its Coast Guard "
+              "and the Space Force will help. A Global Force for Good. The UN Interim Force in Lebanon stays.")
+    assert not any(k.endswith(("Force", "Guard", "Good")) and not k.startswith("UN") for k in t), t
+    assert t["UN Interim Force"][1] == "international_organization", t

@@ -63,4 +63,9 @@ def test_generic_and_posture_forces_are_no_bodies():
     t = typed("We back the Enhanced Force Posture plan and the Air Force Capability Coalition. Its Coast Guard "
               "and the Space Force will help. A Global Force for Good. The UN Interim Force in Lebanon stays.")
     assert not any(k.endswith(("Force", "Guard", "Good")) and not k.startswith("UN") for k in t), t
-    assert t["UN Interim Force"][1] == "international_organization", t
+    assert t["UN Interim Force in Lebanon"][1] == "international_organization", t
+
+
+def test_a_un_force_keeps_its_place():
+    t = typed("We value the United Nations Interim Force in Norland and its troops.")
+    assert t["United Nations Interim Force in Norland"][1] == "international_organization", t

@@ -303,6 +303,11 @@ def _add_org(cands, text, start, end, head, state_hits, n_mods):
             name = lx.states[inside[0][2]].name + name[len(re.sub(r"\s+", " ", alias)):]
     kind = "international_organization" if head == "Force" and name.startswith(("UN ", "United Nations ")) \
         else "organization"  # "the UN Interim Force": a UN peacekeeping force
+    place = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text[end:end + 40]) \
+        if kind == "international_organization" else None
+    if place:  # "the UN Interim Force in Lebanon": the place is part of the force's name
+        end += place.end()
+        name = re.sub(r"\s+", " ", text[start:end])
     cands.append(_Cand(start, end, Actor(slug(name), name, kind, None, country), 2))
 
 

@@ -69,3 +69,25 @@ def test_generic_and_posture_forces_are_no_bodies():
 def test_a_un_force_keeps_its_place():
     t = typed("We value the United Nations Interim Force in Norland and its troops.")
     assert t["United Nations Interim Force in Norland"][1] == "international_organization", t
+
+
+def test_two_persons_after_a_plural_title_and_a_body():
+    t = typed("The team included Senior Advisers on the Prime Minister’s Policy Council Rosa Vidal and Tom Hale.")
+    assert t["Rosa Vidal"][1] == "person" and t["Tom Hale"][1] == "person", t
+
+
+def test_parties_and_cartels_are_bodies():
+    t = typed("The Socialist Party of Norland met. Police seized goods of the Coastal Cartel. Both Parties agreed.")
+    assert t["Socialist Party of Norland"][1] == "organization", t
+    assert t["Coastal Cartel"][1] == "organization", t
+    assert "Parties" not in t, t
+
+
+def test_a_sub_office_after_a_possessive_has_no_name():
+    t = typed("We thank the agency’s Regional Office in Lima.")
+    assert "Regional Office" not in t, t
+
+
+def test_an_acronym_shows_a_body_name_runs_on():
+    t = typed("Students of the Lotus University Norland (LUN) will visit.")
+    assert t["Lotus University Norland"][1] == "organization", t

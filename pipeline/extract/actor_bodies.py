@@ -183,6 +183,15 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         before = text[max(0, c.start - 30):c.start]
         if _PAIR_CUT.search(before) or (c.actor.name.startswith("State ") and _OF_STATE.search(before)):
             continue  # "U.S.-Spain Council" cut after the dash; "Secretary of State for X Affairs": a title
+        if _GENERIC_SUB_OFFICE.fullmatch(c.actor.name) and re.search(r"[\u2019']s\s+$", before):
+            continue  # "the agency's Regional Office": a sub-office of a body, no name of its own
+        x = _CAP_TAIL_ACR.match(text, c.end)
+        if x and x.group(2) == "".join(w[0] for w in re.findall(r"[A-Za-z]+", c.actor.name + " " + x.group(1))
+                                       if w[0].isupper()):
+            # "Lotus University Norland (LUN)": the acronym shows the name runs on
+            name = re.sub(r"\s+", " ", text[c.start:x.end(1)])
+            c = _Cand(c.start, x.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3,
+                                                       c.actor.country), c.prio)
         m = _LOWER_TAIL_ACR.match(text, c.end)
         if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
             name = re.sub(r"\s+", " ", text[c.start:m.end(1)])
@@ -227,6 +236,9 @@ def _rank_title_at(toks, run, q) -> bool:
     return any(" ".join(words[:n]) in titles or " ".join(words[1:n]) in titles for n in range(2, len(words) + 1))
 
 
+_GENERIC_SUB_OFFICE = re.compile(r"(?:Regional|Country|Field|Local|Main|Head|Liaison)\s+(?:Office|Bureau|Centre|Center)")
+# capitalised words after a body and the acronym of the whole ("... University Norland (LUN)")
+_CAP_TAIL_ACR = re.compile(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+\(([A-Z]{3,8})\)")
 # a body that starts right after "U.S.-": the tokens cut a dash pair ("U.S.-Spain Council")
 _PAIR_CUT = re.compile(r"(?:[A-Z]\.){2,}[-\u2010\u2011\u2013]$")
 _OF_STATE = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers)\s+of\s+$")

@@ -89,5 +89,23 @@ def test_a_sub_office_after_a_possessive_has_no_name():
 
 
 def test_an_acronym_shows_a_body_name_runs_on():
-    t = typed("Students of the Lotus University Norland (LUN) will visit.")
-    assert t["Lotus University Norland"][1] == "organization", t
+    t = typed("Students of the Lotus University Peru (LUP) will visit the Navy Air Station Bravo (NASB).")
+    assert t["Lotus University Peru"][1] == "organization", t
+    assert not any(k.startswith("Navy Air Station") for k in t), t
+
+
+def test_an_office_named_after_its_heads_title():
+    t = typed("Peru’s Attorney General’s Office will work with us. The President's Office said so.")
+    assert t["Attorney General’s Office"][1] == "organization", t
+    assert "President's Office" not in t, t
+
+
+def test_a_grouping_in_brackets_after_its_members_chain():
+    t = typed("We work in formats such as Japan-Australia-India-U.S. (Quad) and others.")
+    assert t["Quad"][1] == "forum", t
+
+
+def test_an_air_station_is_no_corps():
+    t = typed("The return of Navy Marine Corps Air Station (NMCAS) Bravo was welcomed. The Army Corps of Engineers helped.")
+    assert not any(k.endswith("Corps") for k in t), t
+    assert t["Army Corps of Engineers"][1] == "organization", t

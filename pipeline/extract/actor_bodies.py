@@ -35,11 +35,12 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                 continue
             if w in ("Force", "Guard", "Corps") and k == 0:
                 continue
-            if w in ("Force", "Guard") and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
-                                           and toks[run[k + 1]].text not in lx.lead_skip and w == "Force"
+            if w in ("Force", "Guard", "Corps") and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
+                                           and toks[run[k + 1]].text not in lx.lead_skip and w in ("Force", "Corps")
                                            or all(t in _GENERIC_SERVICE for t in _mods_before(toks, run, k))
-                                           or k + 1 < len(run) and toks[run[k + 1]].text in _ORG_TAIL_CONNECTORS):
-                continue  # "Enhanced Force Posture", a bare "Coast Guard", "A Global Force for Good"
+                                           or w != "Corps" and k + 1 < len(run)
+                                           and toks[run[k + 1]].text in _ORG_TAIL_CONNECTORS):
+                continue  # "Enhanced Force Posture", "Marine Corps Air Station", a bare "Coast Guard", "A Global Force for Good"
             if w == "Executive" and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
                                      or k > 0 and (toks[run[k - 1]].text in lx.org_heads
                                                    or toks[run[k - 1]].text in lx.title_last)):
@@ -186,9 +187,9 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         if _GENERIC_SUB_OFFICE.fullmatch(c.actor.name) and re.search(r"[\u2019']s\s+$", before):
             continue  # "the agency's Regional Office": a sub-office of a body, no name of its own
         x = _CAP_TAIL_ACR.match(text, c.end)
-        if x and x.group(2) == "".join(w[0] for w in re.findall(r"[A-Za-z]+", c.actor.name + " " + x.group(1))
+        if x and all(w in lexicon().state_alias for w in x.group(1).split()) and x.group(2) == "".join(w[0] for w in re.findall(r"[A-Za-z]+", c.actor.name + " " + x.group(1))
                                        if w[0].isupper()):
-            # "Lotus University Norland (LUN)": the acronym shows the name runs on
+            # "Lotus University Peru (LUP)": the acronym shows the name runs on over a state's name
             name = re.sub(r"\s+", " ", text[c.start:x.end(1)])
             c = _Cand(c.start, x.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3,
                                                        c.actor.country), c.prio)
@@ -237,7 +238,7 @@ def _rank_title_at(toks, run, q) -> bool:
 
 
 _GENERIC_SUB_OFFICE = re.compile(r"(?:Regional|Country|Field|Local|Main|Head|Liaison)\s+(?:Office|Bureau|Centre|Center)")
-# capitalised words after a body and the acronym of the whole ("... University Norland (LUN)")
+# capitalised words after a body and the acronym of the whole ("... University Peru (LUP)")
 _CAP_TAIL_ACR = re.compile(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+\(([A-Z]{3,8})\)")
 # a body that starts right after "U.S.-": the tokens cut a dash pair ("U.S.-Spain Council")
 _PAIR_CUT = re.compile(r"(?:[A-Z]\.){2,}[-\u2010\u2011\u2013]$")

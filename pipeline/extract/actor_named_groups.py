@@ -6,7 +6,9 @@
   "AU Commission" is the organisation too);
 - a multilateral forum named as "Global/International ... Forum" or "Global Forum on Cyber Expertise"
   (pair forums such as "U.S.-India CEO Forum" are mechanisms, left to the agreement rules);
-- hospitals named in a list: "the Lotus and Green River hospitals" are two hospitals.
+- hospitals named in a list: "the Lotus and Green River hospitals" are two hospitals;
+- an office named after its head's title: "the Attorney General's Office", "the Prosecutor General's
+  Office" (a title of two words or more that the lexicon lists; the state before it owns it).
 """
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ _HOSPITALS_RE = re.compile(
 @lru_cache(maxsize=1)
 def _orgs_with_a_commission() -> frozenset[str]:
     return frozenset(a.actor_id for k, a in lexicon().orgs.items() if k.endswith(" Commission"))
+
+
+# a pre-filter for speed: every match of _TITLE_OFFICE_RE contains "Office"
+_TITLE_OFFICE_RE = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[\u2019']s[ \t]+Office\b")
 
 
 def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
@@ -62,4 +68,15 @@ def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
                 for g in (1, 2):
                     name = f"{m.group(g)} hospital"
                     out.append(_Cand(m.start(g), m.end(g), Actor(slug(name), name, "organization"), 2))
+    if "Office" in text:
+        for m in _TITLE_OFFICE_RE.finditer(text):
+            words = m.group(1).split()
+            for q in range(len(words)):  # the longest title that ends the words
+                if len(words) - q >= 2 and " ".join(words[q:]) in lx.titles:
+                    start = m.start(1) + m.group(1).index(" ".join(words[q:]))
+                    name = re.sub(r"\s+", " ", text[start:m.end()])
+                    owner = re.search(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)[\u2019']s[ \t]+$", text[max(0, start - 40):start])
+                    country = lx.state_alias.get(owner.group(1)) if owner else None
+                    out.append(_Cand(start, m.end(), Actor(slug(name), name, "organization", None, country), 2))
+                    break
     return out

@@ -109,3 +109,17 @@ def test_an_air_station_is_no_corps():
     t = typed("The return of Navy Marine Corps Air Station (NMCAS) Bravo was welcomed. The Army Corps of Engineers helped.")
     assert not any(k.endswith("Corps") for k in t), t
     assert t["Army Corps of Engineers"][1] == "organization", t
+
+
+def test_global_coalitions_and_coalitions_for():
+    t = typed("Both sides joined the Global Coalition to Counter Illicit Mining and the Coalition for Clean "
+              "Harbour Infrastructure (CCHI).")
+    assert t["Global Coalition to Counter Illicit Mining"][1] == "forum", t
+    assert t["Coalition for Clean Harbour Infrastructure"][1] == "international_organization", t
+
+
+def test_units_and_the_department_of_treasury():
+    t = typed("The Department of Treasury’s sanctions office and Peru’s Financial Crimes Unit met. A Unit of Account.")
+    assert t["Department of Treasury"][1] == "organization", t
+    assert t["Financial Crimes Unit"][1] == "organization", t
+    assert "Unit of Account" not in t, t

@@ -33,8 +33,10 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
             w = toks[ti].text
             if w not in lx.org_heads:
                 continue
-            if w in ("Force", "Guard", "Corps") and k == 0:
+            if w in ("Force", "Guard", "Corps", "Unit") and k == 0:
                 continue
+            if w == "Unit" and all(t in lx.lead_skip for t in _mods_before(toks, run, k)):
+                continue  # "A Unit of Account": a unit needs a name before it
             if w in ("Force", "Guard", "Corps") and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
                                            and toks[run[k + 1]].text not in lx.lead_skip and w in ("Force", "Corps")
                                            or all(t in _GENERIC_SERVICE for t in _mods_before(toks, run, k))
@@ -60,8 +62,8 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                     if last is not None and w in ("Department", "Ministry") and _rank_title_at(toks, run, q):
                         break  # "the Department of Justice Senior Counsel": the title is no tail
                     if tq in lx.org_heads and tq != "State":
-                        if q > k + 2:  # "... of the State Council": the tail ends on a head
-                            last = q
+                        if q > k + 2 or tq == "Treasury" and q == first:  # "... of the State Council": the tail
+                            last = q  # ends on a head; "Department of Treasury"
                         break
                     if _is_cap(tq):
                         last = q

@@ -4,8 +4,9 @@
   organisation; "Commission" right after it names its executive body, a distinct actor), unless the
   gazetteer lists a commission among the organisation's own names ("African Union Commission": then
   "AU Commission" is the organisation too);
-- a multilateral forum named as "Global/International ... Forum" or "Global Forum on Cyber Expertise"
-  (pair forums such as "U.S.-India CEO Forum" are mechanisms, left to the agreement rules);
+- a multilateral forum named as "Global/International ... Forum" or "Global Forum on Cyber Expertise",
+  a "Global Coalition to/for ..." (pair forums such as "U.S.-India CEO Forum" are mechanisms, left to
+  the agreement rules); "the Coalition for X Y" is an international body;
 - hospitals named in a list: "the Lotus and Green River hospitals" are two hospitals;
 - an office named after its head's title: "the Attorney General's Office", "the Prosecutor General's
   Office" (a title of two words or more that the lexicon lists; the state before it owns it).
@@ -21,10 +22,12 @@ from pipeline.ids import slug
 from pipeline.model import Actor
 
 _IO_BODY_RE = re.compile(r"[ \t]+(Commission)\b(?![ \t]+(?:of|on|for)\b)")
-# a pre-filter for speed: every match of _FORUM_RE contains "Forum"
+# a pre-filter for speed: every match of _FORUM_RE contains "Forum" or "Coalition"
 _FORUM_RE = re.compile(
-    r"(?<![\w.\u2010\u2011\u2013-])((?:Global|International)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}?Forum"
-    r"(?:[ \t]+(?:on|for)[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,3})?)\b")
+    r"(?<![\w.\u2010\u2011\u2013-])((?:Global|International)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}?(Forum|Coalition)"
+    r"(?:[ \t]+(?:on|for|to)[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,3})?)\b")
+# a pre-filter for speed: every match of _COALITION_FOR_RE contains "Coalition for"
+_COALITION_FOR_RE = re.compile(r"\bthe[ \t]+(Coalition[ \t]+for[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})\b")
 # a pre-filter for speed: every match of _HOSPITALS_RE contains "hospitals"
 _HOSPITALS_RE = re.compile(
     r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[ \t]+and[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[ \t]+(hospitals)\b")
@@ -52,12 +55,18 @@ def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
         if name in lx.orgs or c.actor.actor_id in _orgs_with_a_commission():
             continue  # the gazetteer names it ("European Commission", "African Union Commission")
         out.append(_Cand(c.start, m.end(), Actor(slug(name), name, "international_organization"), 0))
-    if "Forum" in text:
+    if "Forum" in text or "Coalition" in text:
         for m in _FORUM_RE.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1))
             if name in lx.orgs:
                 continue
             out.append(_Cand(m.start(1), m.end(1), Actor(slug(name), name, "forum"), 2))
+    if "Coalition for" in text:
+        for m in _COALITION_FOR_RE.finditer(text):
+            name = re.sub(r"\s+", " ", m.group(1))
+            if name in lx.orgs:
+                continue
+            out.append(_Cand(m.start(1), m.end(1), Actor(slug(name), name, "international_organization"), 2))
     if "hospitals" in text:
         for m in _HOSPITALS_RE.finditer(text):
             for g in (1, 2):

@@ -123,3 +123,8 @@ def test_units_and_the_department_of_treasury():
     assert t["Department of Treasury"][1] == "organization", t
     assert t["Financial Crimes Unit"][1] == "organization", t
     assert "Unit of Account" not in t, t
+
+
+def test_a_bare_global_coalition_is_a_short_name():
+    t = typed("The mission of the Global Coalition in the region will end.")
+    assert "Global Coalition" not in t, t

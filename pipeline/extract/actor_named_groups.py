@@ -25,7 +25,7 @@ _IO_BODY_RE = re.compile(r"[ \t]+(Commission)\b(?![ \t]+(?:of|on|for)\b)")
 # a pre-filter for speed: every match of _FORUM_RE contains "Forum" or "Coalition"
 _FORUM_RE = re.compile(
     r"(?<![\w.\u2010\u2011\u2013-])((?:Global|International)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}?(Forum|Coalition)"
-    r"(?:[ \t]+(?:on|for|to)[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,3})?)\b")
+    r"(?:[ \t]+(?:on|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|of[ \t]+(?:the[ \t]+)?)?(?!Global\b|International\b)[A-Z][\w-]*){0,3})?)\b")
 # a pre-filter for speed: every match of _COALITION_FOR_RE contains "Coalition for"
 _COALITION_FOR_RE = re.compile(r"\bthe[ \t]+(Coalition[ \t]+for[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})\b")
 # a pre-filter for speed: every match of _HOSPITALS_RE contains "hospitals"
@@ -58,8 +58,8 @@ def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
     if "Forum" in text or "Coalition" in text:
         for m in _FORUM_RE.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1))
-            if name in lx.orgs:
-                continue
+            if name in lx.orgs or len(name.split()) < 3:
+                continue  # a bare "Global Coalition" is the short name of one named before
             out.append(_Cand(m.start(1), m.end(1), Actor(slug(name), name, "forum"), 2))
     if "Coalition for" in text:
         for m in _COALITION_FOR_RE.finditer(text):

@@ -28,14 +28,3 @@ def test_a_partys_own_sovereignty_makes_it_a_place():
     r = names("The leaders support Peru's sovereignty and territorial integrity. Peru and Chile will trade.",
               frozenset({"PER", "CHL"}))
     assert list(r.values()) == ["Peru"], r
-
-
-def test_the_pacific_and_the_pacific_islands_are_one_region():
-    r = names("We support the Pacific, and the people of the Pacific Islands face rising seas.")
-    assert set(r.values()) == {"Pacific"}, r
-
-
-def test_a_state_whose_claims_are_the_topic_is_no_place():
-    r = names("We are concerned about the Republic of Norland’s claims and about Peru’s excessive maritime claims. "
-              "We discussed the situation in Chile's north.")
-    assert "Peru" not in r and "Chile" in r, r

@@ -195,9 +195,6 @@ _VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]
 _BOTH = re.compile(r"\s(?:both|either)\s+$")
 # "Norland's sovereignty, territorial integrity": a party's own country spoken of as a place
 _PARTY_PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence)\b")
-_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
-# topic words before a state whose possessive follows ("about X's claims", not "in X's north")
-_TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|toward|towards|on)\s+(?:the\s+)?$")
 # a capitalised body head and "of"/"for" right before a region: the region ends the body's name
 _BODY_OF = re.compile(r"\b(?:Council|Commission|Bank|Organi[sz]ation|Secretariat|Court|Parliament|Congress"
                       r"|Assembly|Union|Institute|University|Agency|Office)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -397,9 +394,6 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             continue
         if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end):
             continue
-        if needs_context and _POSSESSIVE_AFTER.match(text, end) and not _PLACE_RIGHT.match(text, end) \
-                and _TOPIC_BEFORE.search(text, max(0, start - 40), start):
-            continue  # "concerned about Norland's excessive claims": the claims are the topic, the state acts
         venue = _VENUE.search(text, max(0, start - 40), start) if needs_context else None
         if venue and index_lookup(index, venue.group(1)) is None and not _conflict_context(text, start):
             continue  # "met in Harbourtown, Norland": the country of a venue (not "in Fiji, Tonga")
@@ -417,20 +411,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if out and m.start < out[-1].end:
             continue
         out.append(m)
-    return _same_place(out)
-
-
-@lru_cache(maxsize=1)
-def _same_place_map() -> dict[str, str]:
-    return {slug(r["name"]): slug(r["same_as"]) for r in read_data_csv(DATA_DIR / "regions_same_place.csv")}
-
-
-def _same_place(mentions: list[Mention]) -> list[Mention]:
-    """"the Pacific" and "the Pacific Islands" in one statement: one region (``regions_same_place.csv``)."""
-    same = _same_place_map()
-    by_id = {m.entity.region_id: m.entity for m in mentions}
-    return [Mention(m.start, m.end, by_id[same[m.entity.region_id]])
-            if same.get(m.entity.region_id) in by_id else m for m in mentions]
+    return out
 
 
 def index_lookup(index: PhraseIndex, phrase: str) -> str | None:

@@ -128,3 +128,9 @@ def test_units_and_the_department_of_treasury():
 def test_a_bare_global_coalition_is_a_short_name():
     t = typed("The mission of the Global Coalition in the region will end.")
     assert "Global Coalition" not in t, t
+
+
+def test_a_person_with_a_nickname_in_quotes():
+    t = typed("Police arrested Rafael “El Gato” Mendez Ortiz, a trafficker. The Vessel “Sea Star” Captain spoke.")
+    assert t["Rafael “El Gato” Mendez Ortiz"] == ("Rafael Mendez Ortiz", "person"), t
+    assert not any(v[1] == "person" and "Captain" in v[0] for v in t.values()), t

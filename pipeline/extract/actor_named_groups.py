@@ -9,7 +9,9 @@
   the agreement rules); "the Coalition for X Y" is an international body;
 - hospitals named in a list: "the Lotus and Green River hospitals" are two hospitals;
 - an office named after its head's title: "the Attorney General's Office", "the Prosecutor General's
-  Office" (a title of two words or more that the lexicon lists; the state before it owns it).
+  Office" (a title of two words or more that the lexicon lists; the state before it owns it);
+- a person written with a nickname in quotes inside the name: Ana “La Jefa” Ruiz Soto is the person
+  "Ana Ruiz Soto".
 """
 from __future__ import annotations
 
@@ -40,6 +42,12 @@ def _orgs_with_a_commission() -> frozenset[str]:
 
 # a pre-filter for speed: every match of _TITLE_OFFICE_RE contains "Office"
 _TITLE_OFFICE_RE = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[\u2019']s[ \t]+Office\b")
+
+
+# a pre-filter for speed: every match of _NICKNAME_RE contains a double quote mark
+_NICKNAME_RE = re.compile(
+    r"\b([A-Z][a-z\u00e0-\u00ff]+)[ \t]+[\u201c\"][A-Z][^\u201d\"\n]{1,25}[\u201d\"][ \t]+"
+    r"([A-Z][a-z\u00e0-\u00ff]+(?:[ \t]+[A-Z][a-z\u00e0-\u00ff]+){0,2})\b")
 
 
 def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
@@ -88,4 +96,12 @@ def named_group_bodies(text: str, gaz: list[_Cand]) -> list[_Cand]:
                     country = lx.state_alias.get(owner.group(1)) if owner else None
                     out.append(_Cand(start, m.end(), Actor(slug(name), name, "organization", None, country), 2))
                     break
+    if "\u201c" in text or '"' in text:
+        for m in _NICKNAME_RE.finditer(text):
+            words = [m.group(1)] + m.group(2).split()
+            if m.group(1) in lx.lead_skip or m.group(1) in lx.state_alias or m.group(1) in lx.demonyms \
+                    or any(w in lx.title_last or w in lx.org_heads or w in lx.name_stop for w in words):
+                continue
+            name = f"{m.group(1)} {re.sub(chr(92) + 's+', ' ', m.group(2))}"
+            out.append(_Cand(m.start(), m.end(), Actor(slug(name), name, "person"), 1))
     return out

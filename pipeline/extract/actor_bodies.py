@@ -33,8 +33,16 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
             w = toks[ti].text
             if w not in lx.org_heads:
                 continue
-            if w in ("Force", "Guard", "Corps") and k == 0:
+            if w in ("Force", "Guard", "Corps", "Unit") and k == 0:
                 continue
+            if w == "Unit" and all(t in lx.lead_skip for t in _mods_before(toks, run, k)):
+                continue  # "A Unit of Account": a unit needs a name before it
+            if w in ("Force", "Guard", "Corps") and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
+                                           and toks[run[k + 1]].text not in lx.lead_skip and w in ("Force", "Corps")
+                                           or all(t in _GENERIC_SERVICE for t in _mods_before(toks, run, k))
+                                           or w != "Corps" and k + 1 < len(run)
+                                           and toks[run[k + 1]].text in _ORG_TAIL_CONNECTORS):
+                continue  # "Enhanced Force Posture", "Marine Corps Air Station", a bare "Coast Guard", "A Global Force for Good"
             if w == "Executive" and (k + 1 < len(run) and _is_cap(toks[run[k + 1]].text)
                                      or k > 0 and (toks[run[k - 1]].text in lx.org_heads
                                                    or toks[run[k - 1]].text in lx.title_last)):
@@ -51,9 +59,11 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                     tq = toks[run[q]].text
                     if run[q] in person_tok or tq in _MONTHS:
                         break  # "the UN Security Council on December 1": a date is no tail
+                    if last is not None and w in ("Department", "Ministry") and _rank_title_at(toks, run, q):
+                        break  # "the Department of Justice Senior Counsel": the title is no tail
                     if tq in lx.org_heads and tq != "State":
-                        if q > k + 2:  # "... of the State Council": the tail ends on a head
-                            last = q
+                        if q > k + 2 or tq == "Treasury" and q == first:  # "... of the State Council": the tail
+                            last = q  # ends on a head; "Department of Treasury"
                         break
                     if _is_cap(tq):
                         last = q
@@ -176,6 +186,15 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
         before = text[max(0, c.start - 30):c.start]
         if _PAIR_CUT.search(before) or (c.actor.name.startswith("State ") and _OF_STATE.search(before)):
             continue  # "U.S.-Spain Council" cut after the dash; "Secretary of State for X Affairs": a title
+        if _GENERIC_SUB_OFFICE.fullmatch(c.actor.name) and re.search(r"[\u2019']s\s+$", before):
+            continue  # "the agency's Regional Office": a sub-office of a body, no name of its own
+        x = _CAP_TAIL_ACR.match(text, c.end)
+        if x and all(w in lexicon().state_alias for w in x.group(1).split()) and x.group(2) == "".join(w[0] for w in re.findall(r"[A-Za-z]+", c.actor.name + " " + x.group(1))
+                                       if w[0].isupper()):
+            # "Lotus University Peru (LUP)": the acronym shows the name runs on over a state's name
+            name = re.sub(r"\s+", " ", text[c.start:x.end(1)])
+            c = _Cand(c.start, x.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3,
+                                                       c.actor.country), c.prio)
         m = _LOWER_TAIL_ACR.match(text, c.end)
         if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
             name = re.sub(r"\s+", " ", text[c.start:m.end(1)])
@@ -183,10 +202,46 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                       c.prio)
         if out and re.fullmatch(r"\s*\(", text[out[-1].end:c.start]) and text[c.end:c.end + 1] == ")":
             c = _Cand(c.start, c.end, out[-1].actor, c.prio)  # "X Centre (AHA Centre)": its short name
-        out.append(c)
+        out.extend(_split_plural_head(text, c))
     return out
 
 
+_PLURAL_HEADS = {"Departments": "Department", "Ministries": "Ministry", "Agencies": "Agency"}
+_PLURAL_RE = re.compile(r"(Departments|Ministries|Agencies)\s+of\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?([A-Z][\w ]*)$")
+
+
+def _split_plural_head(text: str, c: _Cand) -> list[_Cand]:
+    """"the Departments of Justice and Homeland Security" names two bodies: "Department of Justice"
+    (on the words up to the first name) and "Department of Homeland Security" (on the second name)."""
+    m = _PLURAL_RE.match(text[c.start:c.end])
+    if m is None:
+        return [c]
+    head = _PLURAL_HEADS[m.group(1)]
+    out = []
+    for g in (2, 3):
+        name = f"{head} of {re.sub(chr(92) + 's+', ' ', m.group(g))}"
+        start = c.start if g == 2 else c.start + m.start(3)
+        out.append(_Cand(start, c.start + m.end(g), Actor(slug(name), name, "organization", None, c.actor.country),
+                         c.prio))
+    return out
+
+
+# rank words that open a title ("Senior Counsel", "Deputy Director")
+_RANKS = frozenset({"Senior", "Deputy", "Assistant", "Principal", "Chief", "Acting", "Associate"})
+
+
+def _rank_title_at(toks, run, q) -> bool:
+    """A title phrase opened by a rank word starts at run[q]."""
+    if toks[run[q]].text not in _RANKS:
+        return False
+    titles = lexicon().titles
+    words = [toks[run[x]].text for x in range(q, min(len(run), q + 4))]
+    return any(" ".join(words[:n]) in titles or " ".join(words[1:n]) in titles for n in range(2, len(words) + 1))
+
+
+_GENERIC_SUB_OFFICE = re.compile(r"(?:Regional|Country|Field|Local|Main|Head|Liaison)\s+(?:Office|Bureau|Centre|Center)")
+# capitalised words after a body and the acronym of the whole ("... University Peru (LUP)")
+_CAP_TAIL_ACR = re.compile(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+\(([A-Z]{3,8})\)")
 # a body that starts right after "U.S.-": the tokens cut a dash pair ("U.S.-Spain Council")
 _PAIR_CUT = re.compile(r"(?:[A-Z]\.){2,}[-\u2010\u2011\u2013]$")
 _OF_STATE = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers)\s+of\s+$")
@@ -236,6 +291,8 @@ def _add_org(cands, text, start, end, head, state_hits, n_mods):
             start = end - len(rest)
             inside = inside[1:]
     isos = {iso for _, _, iso in inside}
+    if head in ("Force", "Guard") and len(isos) >= 2:
+        return  # "the Chile-Peru Enhanced Force" (a joint posture of two states) is no state's service
     if country is None and len(isos) == 1:
         country = next(iter(isos))
     if country is None and head in lx.gov_heads:
@@ -253,4 +310,34 @@ def _add_org(cands, text, start, end, head, state_hits, n_mods):
                 country = iso
             break
     name = re.sub(r"\s+", " ", text[start:end])
-    cands.append(_Cand(start, end, Actor(slug(name), name, "organization", None, country), 2))
+    if inside and inside[0][0] == start and head in _SERVICE_HEADS:
+        # "US Coast Guard" and "United States Coast Guard": a service named after its state is one body,
+        # named with the state's canonical name
+        alias = text[inside[0][0]:inside[0][1]]
+        if lx.state_alias.get(alias) == inside[0][2] and inside[0][2] in lx.states:
+            name = lx.states[inside[0][2]].name + name[len(re.sub(r"\s+", " ", alias)):]
+    kind = "international_organization" if head == "Force" and name.startswith(("UN ", "United Nations ")) \
+        else "organization"  # "the UN Interim Force": a UN peacekeeping force
+    place = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text[end:end + 40]) \
+        if kind == "international_organization" else None
+    if place:  # "the UN Interim Force in Lebanon": the place is part of the force's name
+        end += place.end()
+        name = re.sub(r"\s+", " ", text[start:end])
+    cands.append(_Cand(start, end, Actor(slug(name), name, kind, None, country), 2))
+
+
+def _mods_before(toks, run, k) -> list[str]:
+    """The capitalised words right before run[k] ("Royal Australian" in "Royal Australian Air Force")."""
+    out = []
+    x = k - 1
+    while x >= 0 and _is_cap(toks[run[x]].text):
+        out.append(toks[run[x]].text)
+        x -= 1
+    return out
+
+
+# words that make a service's generic name ("the Air Force", "its Coast Guard"), not a named one
+_GENERIC_SERVICE = frozenset({"Air", "Space", "Coast", "Border", "Defence", "Defense", "Task", "Multinational",
+                              "Joint", "National", "Enhanced", "Special", "The", "the", "Its", "its", "A", "Our"})
+# heads of armed and uniformed services, which keep the state they are named after in their name
+_SERVICE_HEADS = frozenset({"Force", "Guard"})

@@ -102,6 +102,10 @@ def _acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "Japan-Australia-India-U.S. (Quad)": a dash chain of three or more members names the grouping in brackets
+_MEMBER_CHAIN = re.compile(r"(?:[A-Z][\w.]*[-\u2010\u2011\u2013]){2,}[A-Z][\w.]*$")
+
+
 def _drop_redefined_acronyms(text: str, gaz: list[_Cand]) -> list[_Cand]:
     """A gazetteer acronym that the statement defines for something else
     ("Strategic Partnership Commission (SPC)") is not the gazetteer body."""
@@ -110,7 +114,7 @@ def _drop_redefined_acronyms(text: str, gaz: list[_Cand]) -> list[_Cand]:
     drop = set()
     for m in re.finditer(r"\s\((?:the\s+)?([A-Z][A-Za-z&]{1,9})\)", text):
         a = lx.orgs.get(m.group(1))
-        if a is not None and (m.start(), a.actor_id) not in ends:
+        if a is not None and (m.start(), a.actor_id) not in ends and not _MEMBER_CHAIN.search(text, 0, m.start()):
             drop.add(m.group(1))
     if not drop:
         return gaz

@@ -18,6 +18,14 @@ from pipeline.model import Actor
 _AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?$")  # "... of (the) " just before a state
 
 
+def _plural_title_before(text: str, start: int) -> bool:
+    """A plural title ("Senior Directors on the ... Council") earlier in the clause before ``start``."""
+    left = text[max(0, start - 100):start]
+    cut = max(left.rfind(". "), left.rfind(";"), left.rfind(":"))
+    title_last = lexicon().title_last
+    return any(w[:-1] in title_last for w in re.findall(r"\b[A-Z][a-z]+s\b", left[cut + 1:]))
+
+
 def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
              state_hits: list[tuple[int, int, str]], gaz: list[_Cand]) -> tuple[list[_Cand], set[int]]:
     """Persons (one Actor per person, its country from titles and context) and the
@@ -73,6 +81,10 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 plural_end = -1
             elif prev is not None and n >= 2 and prev not in _CONNECTORS and prev not in lx.particles:
                 ok = any(toks[run[q]].text in lx.title_last for q in range(max(0, k - 15), k))
+                if not ok and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]) \
+                        and _plural_title_before(text, toks[run[k]].start):
+                    ok = True  # "Senior Directors on the X Council Ana Ruiz and Tom Bell": two persons
+                    plural_end = j
             elif k == 0 and n >= 2:
                 # "the President of the United States, Joseph R. Biden Jr.,": the state is the country
                 s0 = toks[run[0]].start

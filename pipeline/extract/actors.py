@@ -44,6 +44,7 @@ from pipeline.extract.actor_lexicon import (  # noqa: F401  (the public API of t
     resolve_actor,
     state_actor,
 )
+from pipeline.extract.actor_named_groups import named_group_bodies
 from pipeline.extract.actor_persons import _persons
 from pipeline.extract.actor_tokens import _runs, _select, _tokenize
 from pipeline.extract.nlp import doc_text  # noqa: F401 - imported from here by other extractors
@@ -61,7 +62,8 @@ def find_actors(doc) -> list[Mention]:
     toks = _tokenize(text)
     runs = _runs(toks, text)
     persons, person_tok = _persons(text, toks, runs, state_hits, gaz)
-    cands = gaz + persons + _bodies(text, toks, runs, state_hits, gaz, person_tok) + _offices(text)
+    cands = gaz + persons + _bodies(text, toks, runs, state_hits, gaz, person_tok) + _offices(text) \
+        + named_group_bodies(text, gaz)
     chosen = _select(cands, len(text))
     extra = _acronyms(text, chosen)
     if extra:

@@ -193,6 +193,11 @@ _PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty
 # "in Harbourtown, Norland", "at Lakeside, Norland": a city and its country name a venue, not a place of concern
 _VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}),\s*$")
 _BOTH = re.compile(r"\s(?:both|either)\s+$")
+# "Norland's sovereignty, territorial integrity": a party's own country spoken of as a place
+_PARTY_PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence)\b")
+# a capitalised body head and "of"/"for" right before a region: the region ends the body's name
+_BODY_OF = re.compile(r"\b(?:Council|Commission|Bank|Organi[sz]ation|Secretariat|Court|Parliament|Congress"
+                      r"|Assembly|Union|Institute|University|Agency|Office)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 def is_place_context(text: str, start: int) -> bool:
@@ -334,6 +339,12 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             found.append(Mention(m.start(3), m.end(3), regions[second][0]))
             taken.append((m.start(), m.end()))
 
+    from pipeline.extract.actor_lexicon import lexicon as actor_lexicon
+    from pipeline.extract.regions_named import named_regions
+    for nm in named_regions(text, frozenset(actor_lexicon().state_alias)):
+        if not any(s < nm.end and nm.start < e for s, e in taken):
+            found.append(nm)
+            taken.append((nm.start, nm.end))
     for cm in _corridors(text):
         found.append(cm)
         taken.append((cm.start, cm.end))
@@ -361,6 +372,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and (nxt[0].isalpha() or re.match(r"[\w.]+-[A-Z]", nxt[0])) \
                 and "\n" not in text[end:nxt[1]]:  # also "the Jerusalem U.S.-Israel Declaration"
             continue
+        if _BODY_OF.search(text, max(0, start - 40), start):
+            continue  # "the Council of Europe", "the Economic Commission for Africa": the end of a body's name
         prev = ws[i - 1] if i > 0 else None
         if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
                 and 0 < start - prev[2] <= 1:
@@ -376,6 +389,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
                                                       region.latitude, region.longitude)))
             continue
         if region.iso3 and region.iso3 in parties_iso3 and not _conflict_context(text, start) \
+                and not _PARTY_PLACE_RIGHT.match(text, end) \
                 and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
         if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end):

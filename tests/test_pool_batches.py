@@ -22,9 +22,11 @@ FLOORS = {
     "batch-8": (0.95, 0.95, 0.80, 0.88, 0.93, 0.73),
     "batch-9": (0.95, 0.91, 0.90, 0.95, 0.97, 0.97),
     "batch-10": (0.95, 0.90, 0.82, 0.86, 0.97, 0.97),
-    "batch-11": (0.80, 0.92, 0.68, 0.90, 0.92, 0.94),  # blind, final (no rule written from it)
-    "batch-12": (0.95, 0.91, 0.82, 0.95, 0.93, 0.97),  # blind, final (no rule written from it)
-    "batch-13": (0.95, 0.89, 0.93, 0.87, 0.93, 0.95),  # after round 6 (entity rules written from it)
+    "batch-11": (0.95, 0.94, 0.84, 0.93, 0.96, 0.95),  # blind in round 6, then round 7 was written from it
+    "batch-12": (0.95, 0.91, 0.90, 0.97, 0.96, 0.97),  # blind in round 6, then round 7 was written from it
+    "batch-13": (0.95, 0.95, 0.93, 0.90, 0.95, 0.95),  # after rounds 6-7 (rules written from it)
+    "batch-14": (0.80, 0.92, 0.93, 0.80, 0.92, 0.89),  # blind until round 7 was measured
+    "batch-15": (0.95, 0.84, 0.53, 0.86, 0.89, 0.97),  # blind until round 7 was measured
 }
 
 

@@ -3,7 +3,8 @@ per statement, generated from the published tables.
 
 Each statement page shows the statement text with every mention (actor,
 agreement, region), every commitment clause and its trigger highlighted by
-colour; hovering a highlight shows its kind, status, committers and ids (a
+colour; hovering a highlight shows its kind, status, committers, ids and, for a
+commitment, the rule that made it (``pipeline/extract/commitment_rules.py``) (a
 ``title`` attribute plus a small inline tooltip); a side list holds every row
 of the statement's tables, each linked to its span. Pages are self-contained
 (inline CSS and JS, a Content-Security-Policy that allows no network access)
@@ -27,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from pipeline.extract.commitment_rules import explain_trigger
 
 from .csv_io import conformed_tables
 
@@ -121,6 +124,7 @@ class _Lookups:
         self.st_actor: dict = {}
         self.st_agreement: dict = {}
         self.roles: dict[str, dict[str, list[str]]] = {}
+        self.text = ""  # the statement of the page (for the rule behind a commitment)
 
     def set_statement(self, statement_actors: list, statement_agreements: list, commitment_actors: list) -> None:
         self.st_actor = {(r.statement_id, r.actor_id): r for r in statement_actors}
@@ -174,6 +178,7 @@ class _Lookups:
             + (f"; time: {c.time_expression}" if _s(c.time_expression) else ""),
             f"committers: {self.people(c.commitment_id, 'committer')}",
             f"addressees: {self.people(c.commitment_id, 'addressee')}",
+            f"rule: {explain_trigger(self.text, int(c.trigger_start), c.kind)}",
             f"{c.commitment_id}, sentence {c.sentence_id}",
         ])
 
@@ -398,6 +403,7 @@ def statement_page(st, t: dict[str, pd.DataFrame], lk: _Lookups, parts: _ByState
     c = parts.get("commitments", sid)
     lk.set_statement(parts.get("statement_actors", sid), parts.get("statement_agreements", sid),
                      parts.commitment_actors([r.commitment_id for r in c]))
+    lk.text = text
     spans = statement_spans(text, m, c, lk)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
     meta = " · ".join(x for x in [

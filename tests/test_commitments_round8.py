@@ -35,3 +35,4 @@ def test_comparative_adjective_frame():
 
 def test_pleased_to_plus_a_support_verb_is_a_pledge():
     assert rows("Norvia is proud to stand with Selda in rebuilding the port.") == [("proud", "pledge", ("NRV",))]
+    assert rows("Norvia is honored to welcome President Ruiz to Norvia.") == [("honored", "pledge", ("NRV",))]

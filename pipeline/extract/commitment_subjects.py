@@ -71,6 +71,7 @@ _BARE_ALL = re.compile(r"(?:^|(?<=[\s(\"“]))(both|all\s+(two|three|four|five|s
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 _THE_HEADS = frozenset("leaders parties participants presidents prime ministers heads of state co-chairs sides "
                        "officials delegations representatives members counterparts".split())
+_THE_STATES = frozenset("countries nations governments".split())
 _BLOCK_MODS = frozenset("""other some many several partner like-minded local provincial regional member
 foreign third neighbouring neighboring allied developing european african asian western donor""".split())
 # a body of the parties ("the Joint Task Force will", "the working group will"): ANNOTATION.md, members and
@@ -436,6 +437,8 @@ class SubjectRules:
         ok = strong
         if not ok and det == "the":
             ok = head in _THE_HEADS or head.split()[0] in _THE_HEADS or any(w.endswith("lateral") for w in mods)
+        if not ok and det == "the" and not mods and head in _THE_STATES and len(self.party_ids) > 1:
+            ok = True  # "The countries affirm", "the governments note": the parties (a modifier makes others)
         if not ok and det is None:
             ok = head in ("leaders", "governments") and not (set(mods) & _BLOCK_MODS)
         if not ok and det in (None, "the", "all") and head in MEMBER_HEADS:

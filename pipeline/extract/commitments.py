@@ -83,6 +83,8 @@ def _adjectival_triggers() -> frozenset[str]:
 # "delighted to (also) partner": the verb of an adjective frame; verbs of perception keep the reaction
 _ADJ_INFINITIVE = re.compile(r"\s*to\s+(?:(?:also|further|jointly|once\s+again|again)\s+)?([A-Za-z]+)")
 # "pleased to see X", "proud to have delivered X": a reaction to what is seen or done (the adjective's kind)
+# "proud to stand with X", "honored to welcome X": the frame, not the verb, is the act (a pledge)
+_ADJ_FRAME_KINDS = frozenset(("support", "welcome"))
 _PERCEIVE = frozenset("see learn hear witness observe read find receive have".split())
 _OPPORTUNITY = re.compile(r"(?<![\w-])(?:take|takes|took|taking|use|uses|used|seize|seized)\s+(?:this|the|that|today[’']s)\s+"
                           r"(?:[\w’'-]+\s+){0,4}?(?:as\s+(?:an?|the)\s+)?(?:[a-z]+\s+)?opportunity\s+$", re.IGNORECASE)
@@ -219,8 +221,9 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 continue  # "are proud partners in X": an attributive adjective, no reaction
             if rule.rule == "adj" and first_word in PLEASED and nxt_w == "to":
                 vm = _ADJ_INFINITIVE.match(after)
-                if vm is None or (self._item_trigger(m.end() + vm.start(1), sent.end)
-                                  and vm.group(1).lower() not in _PERCEIVE):
+                nv = self._item_trigger(m.end() + vm.start(1), sent.end) if vm else None
+                if vm is None or (nv and vm.group(1).lower() not in _PERCEIVE
+                                  and self.lex.rules[nv.lastgroup].kind not in _ADJ_FRAME_KINDS):
                     continue  # "pleased to announce": the next verb decides
                 # "delighted to partner": an adjective frame with an infinitive is a pledge;
                 # "pleased to see X": a reaction, the adjective's own kind
@@ -233,7 +236,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 if im is None:
                     continue
                 k = tokens.last_before(im.start())
-            aux = neg = be_aux = False
+            aux = neg = be_aux = framed = False
             while k >= floor:
                 w = tokens.low[k]
                 if w in AUX:
@@ -244,7 +247,11 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                     pass  # ("Both look forward": the subject, see _collective_subject)
                 elif w in NEGATION:
                     neg = True
+                elif w == "more" and "than ever" in rule.pattern:
+                    pass  # "are more prepared than ever to": the comparative of an adjective frame
                 elif w == "to" and k - 1 >= floor and tokens.low[k - 1] in PLEASED:
+                    if rule.kind in _ADJ_FRAME_KINDS and first_word not in _PERCEIVE:
+                        framed = True  # "proud to stand with": the adjective's pledge row holds it
                     k -= 1
                     aux = True
                 elif w == "to" and k - 2 >= floor and tokens.low[k - 1] == "opportunity" and \
@@ -270,6 +277,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 else:
                     break
                 k -= 1
+            if framed:
+                continue
             coord_start = tokens.spans[k + 1][0] if k + 1 < len(tokens.spans) else m.start()
             if form == "ing" and not aux:
                 continue  # participle: "Recognising ...", "..., focusing on"

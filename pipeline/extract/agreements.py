@@ -105,6 +105,7 @@ def _actor_bodies() -> frozenset[str]:
 
 
 
+_FORMAT_WORDS = frozenset({"joint", "new", "bilateral", "trilateral", "quadrilateral"})
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c']?([A-Z][a-z]+)[\"\u201d']?\s*\)")
 
 
@@ -155,6 +156,11 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 if len(cw) >= 2 and len(cw) < len(words_) and words_[-len(cw):] == cw:
                     ag = other
                     break
+        if ag is None and c.head and c.head in by_head:
+            # "the Joint Taskforce" after "the X Taskforce": a format word and the head name the earlier one (round 8)
+            mods = _norm(c.name).split()[:-len(c.head.split())]
+            if mods and all(w in _FORMAT_WORDS for w in mods):
+                ag = by_head[c.head]
         if ag is None:
             ag = Agreement(slug(c.name), c.name, c.kind, c.year)
         for a in [c.name, *c.aliases]:

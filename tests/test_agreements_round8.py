@@ -46,3 +46,13 @@ def test_statuses_from_embark_reach_conclude_and_developing():
 def test_reaching_the_goals_of_a_framework_is_no_conclusion():
     t = table("We will work together to reach the Blue Ocean Initiative targets.")
     assert t["Blue Ocean Initiative"][1] != "established", t
+
+
+def test_a_plural_partnerships_heading_is_a_topic():
+    t = table("Health and Culture Partnerships\n\nNorland and Estaria will deepen ties in health and culture.")
+    assert not t, t
+
+
+def test_reaching_the_goals_of_an_agreement_is_no_conclusion():
+    t = table("They recognize the need to reach the Lima Climate Agreement goals.")
+    assert t["Lima Climate Agreement"][1] == "referenced", t

@@ -143,7 +143,9 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
             # "the completion of negotiations on X", "noted ongoing negotiations on X": X is still to be signed
             return "planned"
         return "planned" if planned else "referenced"
-    if re.match(r"reach", m.group(0), re.IGNORECASE) and not _INSTRUMENT_WORD.search(text, start, end):
+    if re.match(r"reach", m.group(0), re.IGNORECASE) and (
+            not _INSTRUMENT_WORD.search(text, start, end)
+            or re.match(r"\s*(?:['\u2019]s\s+)?(?:[a-z]+\s+)?(?:goals?|targets?|objectives?|aims?|commitments?)\b", text[end:end + 40])):
         return "referenced"  # "reach the X Initiative's goals": only an instrument is reached (concluded)
     if _TIME_MARK.search(before):
         return "referenced"

@@ -11,6 +11,9 @@
   before a year);
 * talks named by their parties: ``U.S.-Norland-Estaria trilateral talks``, ``the A-B bilateral dialogue``
   (a hyphenated chain of states, a format adjective, ``talks``/``dialogue``/``consultations``): a mechanism;
+* a pair's alliance or strategic partnership written in lower case or with a two-word state (round 8):
+  ``the Norland-Estaria alliance``, ``the Norland-United States Alliance``, ``the United States-Norland
+  strategic partnership`` (a hyphenated pair of states, one format adjective at most): a framework;
 * a name standing in a Title-Case heading ("Promoting Democratic Principles") is a topic, not an
   instrument, when the same words are written in lower case in the body.
 """
@@ -159,6 +162,40 @@ _TALKS = re.compile(
     r"(?P<adj>bilateral|trilateral|quadrilateral)\s+(?P<head>talks|dialogue|consultations)\b")
 
 
+_PW = r"[A-Z][\w.]*"
+_PAIR_FRAME = re.compile(
+    rf"(?<![\w.-])(?:(?P<pre>{_PW})\s+)?(?P<pair>{_PW}(?:-{_PW}){{1,2}})(?:\s+(?P<post>{_PW}))?\s+"
+    r"(?:(?P<adj>strategic|security|defen[cs]e|comprehensive|global|bilateral|trilateral)\s+)?"
+    r"(?P<head>[Aa]lliance|(?<=strategic )partnership)\b")
+
+
+def _pair_frames(text: str, lex: _Lex) -> list[_Cand]:
+    """``the A-B alliance``, ``the A-United States Alliance``, ``the A-B strategic partnership``."""
+    out = []
+    for m in _PAIR_FRAME.finditer(text):
+        if m.group("head")[0] == "A" and m.group("adj"):
+            continue  # "A-B Strategic Alliance" is a capitalised name (agreement_names)
+        # the pair may take a two-word state on either side ("Japan-United States", "United States-Japan")
+        best = None
+        for pre in ([m.group("pre")] if m.group("pre") else []) + [None]:
+            for post in ([m.group("post")] if m.group("post") else []) + [None]:
+                chain = " ".join(x for x in (pre, m.group("pair"), post) if x)
+                parts = chain.split("-")
+                if all(_country_like(tuple(p.split()), lex) for p in parts):
+                    best = best or (pre, post, chain)
+        if best is None:
+            continue
+        pre, post, chain = best
+        if m.group("post") and post is None:
+            continue  # "A-B Defense Alliance": another word of the name
+        s = m.start("pre") if pre else m.start("pair")
+        tail = " ".join(x for x in (m.group("adj"), m.group("head")) if x)
+        name = f"{chain} {tail}"
+        out.append(_Cand(s, m.end(), name, "framework", None, name, [name, _clean(text[s:m.end()])],
+                         m.group("head").lower(), 2))
+    return out
+
+
 def other_candidates(text: str, lex: _Lex) -> list[_Cand]:
     out: list[_Cand] = []
     if "Vision" in text or "Agenda" in text:
@@ -166,6 +203,8 @@ def other_candidates(text: str, lex: _Lex) -> list[_Cand]:
             name = m.group("name")
             out.append(_Cand(m.start(), m.end(), name, "framework", None, name,
                              [name, name.replace("-", " "), name.replace(" ", "-")], "", 2))
+    if "lliance" in text or "strategic partnership" in text:
+        out += _pair_frames(text, lex)
     if "lateral" in text:
         for m in _TALKS.finditer(text):
             parts = m.group("chain").split("-")

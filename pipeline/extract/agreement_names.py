@@ -103,6 +103,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 # "Research, Development, Test, and Evaluation Agreement": a list of single words
                 k -= 2 if w == "and" else 1
                 continue
+            if w == "to" and k >= 1 and ws[k - 1][0].isalpha() and ws[k - 1][0][:1].isupper() \
+                    and ws[k - 1][0].lower() not in STOP_WORDS and not _country_like((ws[k - 1][0],), lex) \
+                    and (k < 2 or starts[k - 1] or not _is_cap(ws[k - 2][0])) and not starts[k]:
+                # "the Access to Clean Water Accelerator": one capitalised word and "to" open the name (round 8)
+                k -= 1
+                continue
             if w in _CONNECTORS and k - 1 >= 0 and _is_cap(ws[k - 1][0]) and ws[k - 1][0][:1].isalnum():
                 prev = ws[k - 1][0]
                 if prev.isdigit() or prev.lower() in STOP_WORDS or any(

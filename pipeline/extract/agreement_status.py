@@ -22,9 +22,11 @@ _CUES = (
     # "elevating their nations' relationship to a Comprehensive Strategic Partnership": the new framework
     r"|elevat(?:e|ed|es|ing)\s+(?:[\w\u2019'.-]+\s+){0,3}?(?:relationship|relations|ties|partnership)\s+to|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
     r"|conven(?:e|es|ed|ing)(?=\s+an?\s)"  # "convene a working group": a new body, not a session of one
+    # "will embark on X", "have reached an Agreement on X" (round 8)
+    r"|embark(?:ed|s|ing)?\s+(?:together\s+)?(?:up)?on|reach(?:ed|es|ing)?(?=\s+(?:an?|the)\s)"
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
-    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s))"
+    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing)"
     r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"
     r"|finali[sz]ation of|move\s+forward\s+with|moving\s+forward\s+with|proceed\s+with|proceeding\s+with)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
@@ -34,7 +36,8 @@ _CUES = (
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
              r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint)"
-             r"|\s+(?:today|formally|officially|jointly|also))")
+             r"|\s+(?:today|formally|officially|jointly|also|together|promptly|swiftly|expeditiously)"
+             r"|\s+in\s+an?\s+(?:timely|swift|prompt|expeditious)\s+manner|\s+as\s+soon\s+as\s+possible)")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
 # "X will enter into force", "X is expected to enter into force": a future entry into force
 _RIGHT_FUTURE_FORCE = re.compile(
@@ -134,10 +137,16 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     else:
         planned = bool(_PLANNED_FRAME.search(before))
     if m.group("conclude"):
+        if _ESTABLISHED_FRAME.search(before):
+            return "planned"  # "resolved / agreed to conclude X": concluded later (round 8)
         if m.group("conclude").lower().startswith("negotiation"):
             # "the completion of negotiations on X", "noted ongoing negotiations on X": X is still to be signed
             return "planned"
         return "planned" if planned else "referenced"
+    if re.match(r"reach", m.group(0), re.IGNORECASE) and (
+            not _INSTRUMENT_WORD.search(text, start, end)
+            or re.match(r"\s*(?:['\u2019]s\s+)?(?:[a-z]+\s+)?(?:goals?|targets?|objectives?|aims?|commitments?)\b", text[end:end + 40])):
+        return "referenced"  # "reach the X Initiative's goals": only an instrument is reached (concluded)
     if _TIME_MARK.search(before):
         return "referenced"
     if re.search(r"(?:ed|up)$", m.group(0).split()[0] if m.group(0).split() else "", re.IGNORECASE) \

@@ -105,6 +105,7 @@ def _actor_bodies() -> frozenset[str]:
 
 
 
+_FORMAT_WORDS = frozenset({"joint", "new", "bilateral", "trilateral", "quadrilateral"})
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c']?([A-Z][a-z]+)[\"\u201d']?\s*\)")
 
 
@@ -115,6 +116,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     starts = _sentence_starts(ws, text)
     cands = _pattern_candidates(text, ws, starts, lex) + _gazetteer_candidates(ws, lex) + _regex_candidates(text, lex)
     cands = drop_heading_topics(text, cands)
+    # a plural "X and Y Partnerships" standing alone as a heading line is a topic (round 8)
+    cands = [c for c in cands if not (c.head == "partnerships" and _own_line(text, c.start, c.end))]
     cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
@@ -155,6 +158,11 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 if len(cw) >= 2 and len(cw) < len(words_) and words_[-len(cw):] == cw:
                     ag = other
                     break
+        if ag is None and c.head and c.head in by_head:
+            # "the Joint Taskforce" after "the X Taskforce": a format word and the head name the earlier one (round 8)
+            mods = _norm(c.name).split()[:-len(c.head.split())]
+            if mods and all(w in _FORMAT_WORDS for w in mods):
+                ag = by_head[c.head]
         if ag is None:
             ag = Agreement(slug(c.name), c.name, c.kind, c.year)
         for a in [c.name, *c.aliases]:
@@ -218,6 +226,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))
     return out
+
+
+def _own_line(text: str, s: int, e: int) -> bool:
+    """The span is a line of its own (a heading)."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return not text[ls:s].strip(" \t#*") and not text[e:le if le >= 0 else len(text)].strip(" \t*:")
 
 
 def _drop_inside_acronym_tails(text: str, spans, acronyms: dict[str, Agreement]):

@@ -29,3 +29,8 @@ def test_a_state_added_with_as_well_as_after_seas_is_a_place():
     r = names("The officials discussed regional challenges, including with respect to the Red Sea and the "
               "Arabian Sea, as well as Syria.")
     assert r.get("Syria") == "Syria", r
+
+
+def test_an_adjective_of_a_people_before_a_region_stays_part_of_the_place():
+    r = names("Stability in the Arab Gulf region and in Nordic Europe matters to us.")
+    assert "Gulf region" in " ".join(r) or any("Gulf" in k for k in r), r

@@ -210,6 +210,8 @@ _NAME_WORD_BEFORE_EXEMPT = frozenset({
     "concerning", "through", "among", "while", "where", "when", "today", "our", "their", "its", "this", "that",
     "latin", "sub-saharan", "continental", "mainland", "central", "northeast", "northwest", "southeast", "southwest",
 })
+# an adjective of a people or a place before a region is part of the place ("the Arab Gulf", "Nordic Europe")
+_ADJECTIVE_END = re.compile(r"(?:an|ic|ish|ese|i|Arab)$")
 # round 8: an administrative designation after a place ("the Xinjiang Uyghur Autonomous Region", "Aleppo
 # Governorate"): the whole name is the place
 _ADMIN_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Autonomous[ \t]+Region|Special[ \t]+Administrative[ \t]+Region"
@@ -399,7 +401,7 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if region.region_type == "region" and prev and 0 < start - prev[2] <= 1 and prev[0][:1].isupper() \
                 and prev[0].isalpha() and prev[0].lower() not in _NAME_WORD_BEFORE_EXEMPT \
                 and prev[0] not in _SUB_COMPASS and index_lookup(index, prev[0]) is None \
-                and prev[0] not in _state_words():
+                and prev[0] not in _state_words() and not _ADJECTIVE_END.search(prev[0]):
             continue  # "Team Europe", "Prosper Africa": a name that ends in the region
         if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
                 and 0 < start - prev[2] <= 1:

@@ -287,3 +287,12 @@ def test_the_commission_issuing_for_its_union_is_the_union_when_the_text_names_i
     assert sorted(parties(text, title)) == ["CHL", "european-union"]
     text2 = "Chile and the Commission will work together on vaccine supply chains."
     assert sorted(parties(text2, title)) == ["CHL", "european-commission"]
+    text3 = "The European Commission will work with the European Union's member states on supply."
+    assert "european-commission" in parties(text3, title)
+
+
+def test_a_city_and_its_country_stay_a_venue():
+    from pipeline.extract.nlp import make_doc
+    from pipeline.extract.regions import find_regions
+    text = "We will pursue outcomes at the conference in Dubai, the United Arab Emirates, next month."
+    assert [text[m.start:m.end] for m in find_regions(make_doc(text))] == []

@@ -466,12 +466,13 @@ def _executive_bodies() -> dict[str, str]:
 def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor]:
     """An executive body that issues a statement for its organisation ("United States–European
     Commission Joint Statement" whose text speaks of the EU's efforts) stands for the organisation
-    when the text names the organisation: the organisation is the party. Where the text never
-    names the organisation, the body stays the party."""
+    when the text names the organisation and never the body itself (the body named in the text speaks
+    there as itself: "The European Commission will work with the Member States"). Otherwise the body
+    stays the party."""
     bodies = _executive_bodies()
     named = {m.entity.actor_id for m in mentions}
-    return _dedupe(bodies[p.actor_id] if p.actor_id in bodies and bodies[p.actor_id].actor_id in named else p
-                   for p in parties)
+    return _dedupe(bodies[p.actor_id] if p.actor_id in bodies and bodies[p.actor_id].actor_id in named
+                   and p.actor_id not in named else p for p in parties)
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:and\s+)?(?:the\s+)?")

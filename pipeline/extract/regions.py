@@ -186,8 +186,8 @@ def _left_context(text: str, start: int, width: int = 100) -> str:
 
 
 # "in both Iraq and Syria", "in Iraq, Syria, and Yemen": a place coordinated with an earlier one
-_COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
-                          r"|,?\s+as\s+well\s+as\s+)(?:the\s+)?$")
+_COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?"
+                          r"|,?\s+as\s+well\s+as\s+(?:the\s+)?)$")
 # "Ukraine's territorial integrity", "Norland's reconstruction": a situation of the place, after a possessive
 _PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence|reconstruction|recovery"
                           r"|humanitarian\s+situation|energy\s+(?:grid|infrastructure)|critical\s+infrastructure)\b")

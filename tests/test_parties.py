@@ -268,3 +268,31 @@ def test_a_first_person_list_in_the_body_adds_the_issuers_others_joined():
 def test_a_list_spoken_about_is_no_issuer():
     text = ("Chile and Peru met today. Russia, Iran and Syria threaten our shared security, they said.")
     assert parties(text, title="Joint Statement by Chile and Peru") == ["CHL", "PER"]
+
+
+def test_a_leader_named_in_the_title_speaks_for_the_state_of_the_office_holder():
+    # round 8: a readout of a leader's meeting with a grouping (speaking as one) and a non-member state;
+    # the text names the leader only by surname, so the state comes from the office-holder list
+    title = "Joint Readout of Prime Minister Jacinda Ardern\u2019s Meeting with Leaders of the African Union and Kenya"
+    text = ("Prime Minister Ardern met today with leaders of the African Union and Kenya to plan joint work on "
+            "food security. The leaders agreed to meet again next year.")
+    assert sorted(parties(text, title)) == ["KEN", "NZL", "african-union"]
+
+
+def test_the_commission_issuing_for_its_union_is_the_union_when_the_text_names_it():
+    # round 8: an executive body (actors_executive_bodies.csv) issuing with a state stands for its organisation
+    title = "Chile\u2013European Commission Joint Statement"
+    text = ("Chile and the European Union will work together on vaccine supply chains. "
+            "The European Union welcomes the progress made.")
+    assert sorted(parties(text, title)) == ["CHL", "european-union"]
+    text2 = "Chile and the Commission will work together on vaccine supply chains."
+    assert sorted(parties(text2, title)) == ["CHL", "european-commission"]
+    text3 = "The European Commission will work with the European Union's member states on supply."
+    assert "european-commission" in parties(text3, title)
+
+
+def test_a_city_and_its_country_stay_a_venue():
+    from pipeline.extract.nlp import make_doc
+    from pipeline.extract.regions import find_regions
+    text = "We will pursue outcomes at the conference in Dubai, the United Arab Emirates, next month."
+    assert [text[m.start:m.end] for m in find_regions(make_doc(text))] == []

@@ -47,6 +47,7 @@ from pipeline.extract.actors import (
     resolve_actor,
     state_actor,
 )
+from pipeline.extract.office_holders import holder_state
 from pipeline.model import Actor, Mention, Statement
 
 _PARTY_TYPES = ("state", "international_organization", "forum")
@@ -133,7 +134,7 @@ def _dedupe(actors) -> list[Actor]:
     return list(seen.values())
 
 
-def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Actor]:
+def _title_parties(title: str | None, mentions: list[Mention] = (), date=None) -> list[Actor]:
     if not title:
         return []
     title = _norm_title(title)
@@ -163,7 +164,8 @@ def _title_parties(title: str | None, mentions: list[Mention] = ()) -> list[Acto
     # for the state the text gives the same person
     for m in all_ms:
         if m.entity.actor_type == "person" and (m.start < seg_end or m.start >= from_at):
-            iso = _person_country(m.entity.name, mentions)
+            # the text's own country for that person, else the office holder the full name is
+            iso = _person_country(m.entity.name, mentions) or holder_state(m.entity.name, date)
             if iso and state_actor(iso):
                 picked.append((m.start, state_actor(iso)))
     # "U.S.-EU Trade and Technology Council": the members of a dash pair that a longer name swallowed
@@ -434,7 +436,7 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
     title = statement.title or _heading_line(text)
     parties = _dedupe(_expand(_joiner_parties(text, actor_mentions), named)) or \
-        _dedupe(_expand(_title_parties(title, actor_mentions) + _opening_parties(text, actor_mentions), named))
+        _dedupe(_expand(_title_parties(title, actor_mentions, statement.date) + _opening_parties(text, actor_mentions), named))
     fp = _first_person_list(text, actor_mentions)
     if parties and fp and len(fp) > len(parties) and {p.actor_id for p in parties} <= {p.actor_id for p in fp}:
         parties = _dedupe(parties + _expand(fp, named))  # more issuers speak in the body than the title names
@@ -447,7 +449,30 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # "Meeting between National Security Advisor A and National Security Advisor B" with one state
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
-    return parties
+    return _body_for_union(parties, actor_mentions)
+
+
+@lru_cache(maxsize=1)
+def _executive_bodies() -> dict[str, str]:
+    """actor_id of an organisation's executive body -> actor_id of the organisation (``actors_executive_bodies.csv``)."""
+    out = {}
+    for r in read_data("actors_executive_bodies.csv"):
+        body, org = resolve_actor(r["body"]), resolve_actor(r["organization"])
+        if body is not None and org is not None and body.actor_id != org.actor_id:
+            out[body.actor_id] = org
+    return out
+
+
+def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor]:
+    """An executive body that issues a statement for its organisation ("United States–European
+    Commission Joint Statement" whose text speaks of the EU's efforts) stands for the organisation
+    when the text names the organisation and never the body itself (the body named in the text speaks
+    there as itself: "The European Commission will work with the Member States"). Otherwise the body
+    stays the party."""
+    bodies = _executive_bodies()
+    named = {m.entity.actor_id for m in mentions}
+    return _dedupe(bodies[p.actor_id] if p.actor_id in bodies and bodies[p.actor_id].actor_id in named
+                   and p.actor_id not in named else p for p in parties)
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:and\s+)?(?:the\s+)?")

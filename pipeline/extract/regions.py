@@ -186,7 +186,8 @@ def _left_context(text: str, start: int, width: int = 100) -> str:
 
 
 # "in both Iraq and Syria", "in Iraq, Syria, and Yemen": a place coordinated with an earlier one
-_COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?"
+                          r"|,?\s+as\s+well\s+as\s+(?:the\s+)?)$")
 # "Ukraine's territorial integrity", "Norland's reconstruction": a situation of the place, after a possessive
 _PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence|reconstruction|recovery"
                           r"|humanitarian\s+situation|energy\s+(?:grid|infrastructure)|critical\s+infrastructure)\b")
@@ -197,7 +198,24 @@ _BOTH = re.compile(r"\s(?:both|either)\s+$")
 _PARTY_PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence)\b")
 # a capitalised body head and "of"/"for" right before a region: the region ends the body's name
 _BODY_OF = re.compile(r"\b(?:Council|Commission|Bank|Organi[sz]ation|Secretariat|Court|Parliament|Congress"
-                      r"|Assembly|Union|Institute|University|Agency|Office)\s+(?:of|for)\s+(?:the\s+)?$")
+                      r"|Assembly|Union|Institute|University|Agency|Office"
+                      # round 8: a named event or forum ("the Summit of the Americas", "the Forum of the Pacific")
+                      r"|Summit|Conference|Forum|Games|Cup)\s+(?:of|for)\s+(?:the\s+)?$")
+# round 8: a capitalised word glued before a continent or region names a body or programme ("Team Europe",
+# "Prosper Africa"), unless it is a function word, a compass word or a place of its own
+_NAME_WORD_BEFORE_EXEMPT = frozenset({
+    "in", "at", "across", "for", "to", "with", "and", "of", "the", "throughout", "from", "on", "by", "within",
+    "all", "both", "between", "including", "beyond", "toward", "towards", "into", "over", "under", "as", "like",
+    "than", "whole", "wider", "greater", "entire", "broader", "outside", "inside", "about", "around", "regarding",
+    "concerning", "through", "among", "while", "where", "when", "today", "our", "their", "its", "this", "that",
+    "latin", "sub-saharan", "continental", "mainland", "central", "northeast", "northwest", "southeast", "southwest",
+})
+# an adjective of a people or a place before a region is part of the place ("the Arab Gulf", "Nordic Europe")
+_ADJECTIVE_END = re.compile(r"(?:an|ic|ish|ese|i|Arab)$")
+# round 8: an administrative designation after a place ("the Xinjiang Uyghur Autonomous Region", "Aleppo
+# Governorate"): the whole name is the place
+_ADMIN_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Autonomous[ \t]+Region|Special[ \t]+Administrative[ \t]+Region"
+                         r"|Province|Oblast|Governorate|Prefecture)\b")
 
 
 def is_place_context(text: str, start: int) -> bool:
@@ -368,6 +386,11 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             continue
         region, needs_context = regions[rid]
         nxt = ws[j] if j < n else None
+        admin = _ADMIN_NAME.match(text, end) if region.region_type in ("territory", "region") else None
+        if admin:
+            end = admin.end()
+            j = next((k for k in range(j, n) if ws[k][1] >= end), n)
+            nxt = ws[j] if j < n else None
         # part of a longer proper name: "Indo-Pacific Strategy", "Arctic Council", "Pacific Islands Forum"
         if nxt and nxt[1] - end <= 1 and nxt[0][:1].isupper() and (nxt[0].isalpha() or re.match(r"[\w.]+-[A-Z]", nxt[0])) \
                 and "\n" not in text[end:nxt[1]]:  # also "the Jerusalem U.S.-Israel Declaration"
@@ -375,6 +398,11 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if _BODY_OF.search(text, max(0, start - 40), start):
             continue  # "the Council of Europe", "the Economic Commission for Africa": the end of a body's name
         prev = ws[i - 1] if i > 0 else None
+        if region.region_type == "region" and prev and 0 < start - prev[2] <= 1 and prev[0][:1].isupper() \
+                and prev[0].isalpha() and prev[0].lower() not in _NAME_WORD_BEFORE_EXEMPT \
+                and prev[0] not in _SUB_COMPASS and index_lookup(index, prev[0]) is None \
+                and prev[0] not in _state_words() and not _ADJECTIVE_END.search(prev[0]):
+            continue  # "Team Europe", "Prosper Africa": a name that ends in the region
         if region.region_type in ("region", "sea") and prev and prev[0] in _SUB_COMPASS | _SUB_COMPASS_LOWER \
                 and 0 < start - prev[2] <= 1:
             # "the Western Balkans", "the South Caucasus": a sub-region (no coordinates of its own)
@@ -412,6 +440,13 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Single words that name a state or its people ("Japan", "Japanese"): "Japan Europe" is no name."""
+    from pipeline.extract.actor_lexicon import lexicon as actor_lexicon
+    return frozenset(w for w in actor_lexicon().state_alias if " " not in w)
 
 
 def index_lookup(index: PhraseIndex, phrase: str) -> str | None:

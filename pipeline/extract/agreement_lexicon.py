@@ -70,8 +70,12 @@ def _lex() -> _Lex:
     heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
     lower_head_re = re.compile(
         r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin|creating|convening|inaugurating)(?:e?s|ed|d|ing)?\s+"
+        # "commit to launching this coming week a task force": a time phrase may stand between verb and object
+        r"(?:(?:this|next|later\s+this)\s+(?:coming\s+)?(?:week|month|year)\s+|in\s+the\s+coming\s+(?:weeks|months)\s+)?"
         # "commit to convening our bilateral cyber working group": a possessive opens an existing mechanism
-        r"(?P<det>a|an|the|our)"
+        # "form three high-level committees", "convene additional trilateral exchanges": a number or
+        # "additional" determines a plural object (round 9)
+        r"(?P<det>a|an|the|our|(?:two|three|four|five|six|several|additional)(?=\s))"
         # "announced the launch of semiconductor workforce initiatives": the noun of the act
         r"|(?<=the\s)(?:launch|establishment|creation|formation)\s+of(?:\s+(?:a|an))?)\s+(?:new\s+)?"
         # "a U.S.-Mexico operational task force": a hyphenated pair of names may open the description

@@ -21,7 +21,7 @@ _CUES = (
     r"|inaugurat(?:e|ed|es|ing)|begin(?:s|ning)?|set(?:ting)?\s+up"
     # "elevating their nations' relationship to a Comprehensive Strategic Partnership": the new framework
     r"|elevat(?:e|ed|es|ing)\s+(?:[\w\u2019'.-]+\s+){0,3}?(?:relationship|relations|ties|partnership)\s+to|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
-    r"|conven(?:e|es|ed|ing)(?=\s+an?\s)"  # "convene a working group": a new body, not a session of one
+    r"|conven(?:e|es|ed|ing)(?=\s+(?:an?|additional|two|three|four|five|six|several)\s)"  # "convene a working group": a new body, not a session of one
     # "will embark on X", "have reached an Agreement on X" (round 8)
     r"|embark(?:ed|s|ing)?\s+(?:together\s+)?(?:up)?on|reach(?:ed|es|ing)?(?=\s+(?:an?|the)\s)"
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
@@ -36,6 +36,9 @@ _CUES = (
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
              r"|\s*AGR|\s*,|\s+(?:and|or|as well as)|\s+new|\s+(?:bilateral|trilateral|joint)"
+             # "form three committees", "launch this coming week a task force" (round 9)
+             r"|\s+(?:two|three|four|five|six|several|additional)"
+             r"|\s+(?:(?:this|next)\s+(?:coming\s+)?(?:week|month|year)|in\s+the\s+coming\s+(?:weeks|months))"
              r"|\s+(?:today|formally|officially|jointly|also|together|promptly|swiftly|expeditiously)"
              r"|\s+in\s+an?\s+(?:timely|swift|prompt|expeditious)\s+manner|\s+as\s+soon\s+as\s+possible)")
 _CUE_RE = re.compile(rf"\b(?:{_CUES})(?:{_GAP_UNIT})*\s*$", re.IGNORECASE)
@@ -54,6 +57,9 @@ _RIGHT_PLANNED = re.compile(
     r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
     r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
     r"\s+(?:fully\s+)?(?:established|launched|created|signed|concluded|set up|held|operational)")
+# "decided to convene additional exchanges in the coming months": a time still to come right after the new body
+_RIGHT_FUTURE_TIME = re.compile(r"^\s*,?\s*(?:in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|year)|later\s+this\s+year"
+                                r"|(?:early\s+)?next\s+(?:week|month|year))\b")
 # "welcomed the establishment of X": X was created before (a reaction, not the act)
 _REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|not|hail|prais)\w*"
                        r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
@@ -124,6 +130,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "in_force"
     if _RIGHT_SIGNED.match(right):
         return "signed"
+    if _RIGHT_FUTURE_TIME.match(right) and _CUE_RE.search(left) and _CUE_RE.search(left).group("established"):
+        return "planned"
     if _RIGHT_PLANNED.match(right):
         return "planned"
     if _CONVENE_PLANNED.search(left) or (_FUTURE_ADJ.search(left) and _INSTRUMENT_WORD.search(text, start, end)):

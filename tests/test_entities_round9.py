@@ -70,3 +70,7 @@ def test_an_international_standards_body_stays_an_organization():
     got = _actors("They support the International Widget Standards Board and the International Seed Agency.")
     assert got.get("International Widget Standards Board") == "organization"
     assert got.get("International Seed Agency") == "international_organization"
+
+
+def test_acquiring_arms_for_a_war_is_no_weapons_program():
+    assert "Iran" not in _regions("Firms must not help Iran acquire weapons or drones.")

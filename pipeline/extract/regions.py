@@ -200,7 +200,7 @@ _PROLIFERATION_RIGHT = re.compile(
     rf"['\u2019]s?\s+(?:[a-z][\w-]*\s+){{0,2}}{_WEAPONS}\s+(?:[a-z][\w-]*\s+){{0,3}}?"
     r"(?:programs?|programmes?|launch(?:es)?|tests?|testing|development|activities|arsenal|capabilit(?:y|ies))\b"
     rf"|\s+(?:never\s+|not\s+|will\s+never\s+|to\s+)?(?:develops?|acquires?|obtains?|pursues?|launch(?:es)?|tests?)"
-    rf"\b[^.;]{{0,40}}?\b{_WEAPONS}\b")
+    r"\b[^.;]{0,40}?\b(?:nuclear|ballistic|WMD|mass\s+destruction)\b")  # not "help X acquire weapons" for a war
 # "in Harbourtown, Norland", "at Lakeside, Norland": a city and its country name a venue, not a place of concern
 _VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}),\s*$")
 _BOTH = re.compile(r"\s(?:both|either)\s+$")

@@ -316,14 +316,32 @@ def _add_org(cands, text, start, end, head, state_hits, n_mods):
         alias = text[inside[0][0]:inside[0][1]]
         if lx.state_alias.get(alias) == inside[0][2] and inside[0][2] in lx.states:
             name = lx.states[inside[0][2]].name + name[len(re.sub(r"\s+", " ", alias)):]
-    kind = "international_organization" if head == "Force" and name.startswith(("UN ", "United Nations ")) \
+    kind = "international_organization" if _is_intergovernmental(name, head, text[max(0, start - 40):start]) \
         else "organization"  # "the UN Interim Force": a UN peacekeeping force
     place = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text[end:end + 40]) \
-        if kind == "international_organization" else None
+        if kind == "international_organization" and head == "Force" else None
     if place:  # "the UN Interim Force in Lebanon": the place is part of the force's name
         end += place.end()
         name = re.sub(r"\s+", " ", text[start:end])
     cands.append(_Cand(start, end, Actor(slug(name), name, kind, None, country), 2))
+
+
+# round 9: a body of the UN system ("the UN Human Rights Council", "the U.N. Commission on X") and an
+# "International X Agency/Board/Court/Fund/Organization" is an international organisation (ANNOTATION: the UN,
+# the UN Security Council, the WTO); "International ... Commission" stays out (national trade commissions)
+_UN_PREFIX = ("UN ", "U.N. ", "United Nations ")
+_INTERNATIONAL_HEADS = frozenset({"Agency", "Board", "Court", "Fund", "Organization", "Organisation"})
+
+
+def _is_intergovernmental(name: str, head: str, before: str) -> bool:
+    if name.startswith(_UN_PREFIX):
+        return True
+    # "the Norland International Cooperation Agency": a state's own body
+    own = re.search(r"(?<![\w.])(?!The\b)[A-Z][\w.\u2019'-]*\s+$", before)
+    # standard-setting bodies ("the International Accounting Standards Board", "the International Organization
+    # for Standardization") are non-governmental: organizations
+    standards = re.search(r"\bStandard(?:s|i[sz]ation)\b", name)
+    return name.startswith("International ") and head in _INTERNATIONAL_HEADS and not own and not standards
 
 
 def _mods_before(toks, run, k) -> list[str]:

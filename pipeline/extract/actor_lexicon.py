@@ -182,6 +182,9 @@ def lexicon() -> _Lexicon:
             for v in _apostrophe_variants(n.strip()):
                 v = v.removeprefix("the ")
                 orgs.setdefault(v, a)
+                # round 9: a one-word name written in capitals ("the QUAD", "EUROPOL") is the same body
+                if " " not in v and len(v) >= 4 and v.isalpha() and v != v.upper():
+                    orgs.setdefault(v.upper(), a)
 
     lex: dict[str, list[dict]] = {}
     for r in read_data("actors_lexicon.csv"):

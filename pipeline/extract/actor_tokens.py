@@ -12,6 +12,8 @@ from pipeline.model import Actor
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    # round 9: two capitalised acronyms joined by a slash are one word of a name ("the Defense POW/MIA Office")
+    r"|[A-Z]{3,}/[A-Z]{3,}(?![\w/])"
     # words, with inner hyphens/apostrophes; one ending in "-U" goes on over ".S." ("Mekong-U.S.", "EU-U.S.-Japan")
     r"|[^\W\d_](?:[\w\u2019'\-]*\w)?(?:(?<=-[A-Z])(?:\.[A-Z])+\b\.?(?:-[\w\u2019']*\w)*)?"
     r"|\d+(?:[.,]\d+)*"

@@ -191,6 +191,16 @@ _COORD_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}[A-Z][\w'\u2019.-]*\s
 # "Ukraine's territorial integrity", "Norland's reconstruction": a situation of the place, after a possessive
 _PLACE_RIGHT = re.compile(r"['\u2019]s?\s+(?:territorial\s+integrity|sovereignty|independence|reconstruction|recovery"
                           r"|humanitarian\s+situation|energy\s+(?:grid|infrastructure)|critical\s+infrastructure)\b")
+# round 9: the place of nuclear and missile programs (ANNOTATION: "North Korea as the place of nuclear and
+# missile programs"): "Norland's ballistic missile launches", "Norland's nuclear program", "ensure Norland never
+# acquires a nuclear weapon" -- a possessive before a weapons program (not "Norland's nuclear threats": the
+# state acting), or the country as the subject of acquiring one
+_WEAPONS = r"(?:nuclear|missiles?|ballistic|weapons?|launch(?:es)?|provocations?|ICBMs?|WMD)"
+_PROLIFERATION_RIGHT = re.compile(
+    rf"['\u2019]s?\s+(?:[a-z][\w-]*\s+){{0,2}}{_WEAPONS}\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    r"(?:programs?|programmes?|launch(?:es)?|tests?|testing|development|activities|arsenal|capabilit(?:y|ies))\b"
+    rf"|\s+(?:never\s+|not\s+|will\s+never\s+|to\s+)?(?:develops?|acquires?|obtains?|pursues?|launch(?:es)?|tests?)"
+    r"\b[^.;]{0,40}?\b(?:nuclear|ballistic|WMD|mass\s+destruction)\b")  # not "help X acquire weapons" for a war
 # "in Harbourtown, Norland", "at Lakeside, Norland": a city and its country name a venue, not a place of concern
 _VENUE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}),\s*$")
 _BOTH = re.compile(r"\s(?:both|either)\s+$")
@@ -420,7 +430,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
                 and not _PARTY_PLACE_RIGHT.match(text, end) \
                 and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
-        if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end):
+        if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end) \
+                and not _PROLIFERATION_RIGHT.match(text, end):
             continue
         venue = _VENUE.search(text, max(0, start - 40), start) if needs_context else None
         if venue and index_lookup(index, venue.group(1)) is None and not _conflict_context(text, start):

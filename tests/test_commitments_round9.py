@@ -40,3 +40,9 @@ def test_round9_trigger_families():
         [("determination", "pledge", ("NRV",))]
     assert rows("The leaders exchanged perspectives on the future of the harbour.") == \
         [("exchanged", "consultation", BOTH)]
+
+
+def test_demand_with_an_object_is_an_appeal():
+    assert rows("We condemn these raids on the ferries, and demand an end to them.") == \
+        [("condemn", "opposition", BOTH), ("demand", "appeal", BOTH)]
+    assert rows("Global demand for fish has risen.") == []  # the noun

@@ -46,3 +46,8 @@ def test_demand_with_an_object_is_an_appeal():
     assert rows("We condemn these raids on the ferries, and demand an end to them.") == \
         [("condemn", "opposition", BOTH), ("demand", "appeal", BOTH)]
     assert rows("Global demand for fish has risen.") == []  # the noun
+
+
+def test_stated_determination_past_form_only():
+    assert rows("Selda stated its commitment to open the harbour to Norvian ships.") == \
+        [("commitment", "pledge", ("SLD",))]

@@ -8,6 +8,7 @@ prepositions), not lexicon entries: the triggers themselves are data
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 _TOK = re.compile(r"\w+(?:[.\-]\w+)*|['’]\w+|[^\w\s]")
@@ -21,6 +22,10 @@ wholeheartedly unwaveringly actively closely always ever respectively likewise s
 moreover formally officially publicly readily consistently fundamentally profoundly immensely sharply
 emphatically explicitly expressly duly swiftly urgently hence accordingly firmly unanimously mutually
 too individually separately recently previously already consequently""".split())
+# manner adverbs between a modal and its verb ("will promptly finalize"): a word list (round 9)
+ADVERBS = ADVERBS | frozenset(
+    line.strip() for line in (Path(__file__).resolve().parents[1] / "data" / "commitment_adverbs.csv")
+    .read_text(encoding="utf-8").splitlines()[1:] if line.strip())
 _FINITE_AUX = frozenset("has have is are does do had did was were".split())
 NEGATION = frozenset("not never n't 't ’t".split())
 MODALS = frozenset("""will shall must would could should may might can cannot 'll ’ll wo won't won’t

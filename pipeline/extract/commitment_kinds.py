@@ -28,6 +28,8 @@ _SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
 
 # "agreed that our two nations will work together": a future act agreed (pledge); the modal is its trigger's
 _AGREED_FUTURE = re.compile(r"[^.;:]{0,100}?\b(will|shall|must)\b")
+# "confirmed / affirmed that they will X": the modal of a clause stated by the parties (round 9)
+_STATED_FUTURE = re.compile(r"\s*that\s+[^.;:]{0,100}?\b(will|shall)\b")
 # "resolved that X must / will": the modal of the resolved clause
 _RESOLVED_MODAL = re.compile(r"[^.;:]{0,100}?\b(will|shall|must|should)\b")
 # "agreed to a Framework for X", "agreed on the text of a declaration": an instrument agreed at this meeting
@@ -143,6 +145,10 @@ class KindRules:
         elif rule.rule == "adj" and rule.pattern.startswith("^united"):
             if nxt_w.endswith("ing") and nxt_w in self.lex.kind_of_form:
                 kind = self.lex.kind_of_form[nxt_w]
+        if kind == "emphasis" and not rule.rule and (fm := _STATED_FUTURE.match(after)) \
+                and self._parties_subject(m.end(), m.end() + fm.start(1)):
+            # "they confirmed that they will X": one stated position; the reported modal has no row of its own
+            self.absorbed.add(m.end() + fm.start(1))
         if coordinated and subj.modal and rule.rule != "adj" and form not in ("3sg", "past"):
             kind = "pledge"  # "we will launch X and establish Y"
         if neg and rule.pattern == "seek":

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.commitment_adjuncts import adjunct_comma
+
 from pipeline.extract.commitment_grammar import (
     ADVERBS, AUX, BOUNDARY, MODALS, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
@@ -248,6 +250,14 @@ class SubjectRules:
             return self.person_party.get(ent.actor_id)
         return None
     # ---- subjects -------------------------------------------------------
+    def _adjunct_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
+        """The party subject before a hedging adjunct in commas ending at token k."""
+        j = adjunct_comma(tokens.low, k, floor)
+        if j is None or j - 1 < floor:
+            return None
+        subj, status = self._run_subject(tokens, j - 1, floor)
+        return subj if status == "main" and subj is not None and subj.committers else None
+
     def _apposed_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
         """A subject that ends in a name in apposition, before the comma at token k, or in a name
         followed by its title in commas ("X, Minister of Foreign Affairs of Norway, signed")."""

@@ -340,6 +340,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             elif prev == "," and self._apposed_subject(tokens, k, floor) is not None:
                 # "the President of the United States, Joseph R. Biden Jr., welcomed"
                 subj = self._apposed_subject(tokens, k, floor)
+            elif prev == "," and (adj := self._adjunct_subject(tokens, k, floor)) is not None:
+                subj = adj  # "X and Y, consistent with their procedures, will": the adjunct is no subject
             elif prev in COORD:
                 if rule.rule == "own_subject":
                     continue  # "to bolster X and defend Y": a coordinated infinitive, not the parties' position

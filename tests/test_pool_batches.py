@@ -26,9 +26,11 @@ FLOORS = {
     "batch-12": (0.95, 0.91, 0.90, 0.97, 0.96, 0.97),  # blind in round 6, then round 7 was written from it
     "batch-13": (0.95, 0.95, 0.93, 0.90, 0.95, 0.95),  # after rounds 6-7 (rules written from it)
     "batch-14": (0.95, 0.92, 0.93, 0.92, 0.92, 0.95),  # blind until round 7 was measured, then round 8
-    "batch-15": (0.95, 0.85, 0.80, 0.95, 0.93, 0.97),  # blind until round 7 was measured, then round 8
-    "batch-16": (0.95, 0.94, 0.84, 0.90, 0.92, 0.97),  # blind until round 8 was measured
-    "batch-17": (0.80, 0.90, 0.74, 0.83, 0.90, 0.95),  # blind until round 8 was measured
+    "batch-15": (0.95, 0.90, 0.83, 0.95, 0.94, 0.97),  # blind until round 7 was measured, then rounds 8-9
+    "batch-16": (0.95, 0.94, 0.85, 0.92, 0.94, 0.97),  # blind until round 8 was measured, then round 9
+    "batch-17": (0.80, 0.90, 0.74, 0.88, 0.92, 0.95),  # blind until round 8 was measured, then round 9
+    "batch-18": (0.95, 0.81, 0.67, 0.95, 0.92, 0.96),  # blind, final (no rule written from it)
+    "batch-19": (0.60, 0.88, 0.70, 0.63, 0.92, 0.18),  # blind, final (no rule written from it)
 }
 
 

@@ -32,6 +32,7 @@ Modules, one per rule family:
 """
 from __future__ import annotations
 
+from pipeline.extract.actor_associated import associated_governments
 from pipeline.extract.actor_bodies import _bodies
 from pipeline.extract.actor_gazetteer import _acronyms, _drop_redefined_acronyms, _gazetteer, _offices
 from pipeline.extract.actor_lexicon import (  # noqa: F401  (the public API of the actor rules)
@@ -63,7 +64,7 @@ def find_actors(doc) -> list[Mention]:
     runs = _runs(toks, text)
     persons, person_tok = _persons(text, toks, runs, state_hits, gaz)
     cands = gaz + persons + _bodies(text, toks, runs, state_hits, gaz, person_tok) + _offices(text) \
-        + named_group_bodies(text, gaz)
+        + named_group_bodies(text, gaz) + associated_governments(text, state_hits)
     chosen = _select(cands, len(text))
     extra = _acronyms(text, chosen)
     if extra:

@@ -47,6 +47,7 @@ from pipeline.extract.actors import (
     resolve_actor,
     state_actor,
 )
+from pipeline.extract.actor_associated import associated_actor
 from pipeline.extract.office_holders import holder_state
 from pipeline.model import Actor, Mention, Statement
 
@@ -111,7 +112,7 @@ def _expand(actors: list[Actor], named: frozenset[str] | None = None) -> list[Ac
     groups = _groupings()
     for a in actors:
         if a.actor_id in groups and (named is None or set(groups[a.actor_id]) <= named):
-            out.extend(filter(None, (state_actor(iso) for iso in groups[a.actor_id])))
+            out.extend(filter(None, (state_actor(iso) or associated_actor(iso) for iso in groups[a.actor_id])))
         else:
             out.append(a)
     return out
@@ -453,13 +454,14 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
 
 
 @lru_cache(maxsize=1)
-def _executive_bodies() -> dict[str, str]:
-    """actor_id of an organisation's executive body -> actor_id of the organisation (``actors_executive_bodies.csv``)."""
+def _executive_bodies() -> dict[str, tuple[Actor, bool]]:
+    """actor_id of an organisation's executive body -> (the organisation, whether the body is its leaders'
+    body) (``actors_executive_bodies.csv``)."""
     out = {}
     for r in read_data("actors_executive_bodies.csv"):
         body, org = resolve_actor(r["body"]), resolve_actor(r["organization"])
         if body is not None and org is not None and body.actor_id != org.actor_id:
-            out[body.actor_id] = org
+            out[body.actor_id] = (org, r.get("leaders") == "1")
     return out
 
 
@@ -468,11 +470,12 @@ def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor
     Commission Joint Statement" whose text speaks of the EU's efforts) stands for the organisation
     when the text names the organisation and never the body itself (the body named in the text speaks
     there as itself: "The European Commission will work with the Member States"). Otherwise the body
-    stays the party."""
+    stays the party. Round 10: the body of the organisation's leaders (the European Council) stands for
+    the organisation whenever the text names the organisation, as a leader speaks for a state."""
     bodies = _executive_bodies()
     named = {m.entity.actor_id for m in mentions}
-    return _dedupe(bodies[p.actor_id] if p.actor_id in bodies and bodies[p.actor_id].actor_id in named
-                   and p.actor_id not in named else p for p in parties)
+    return _dedupe(bodies[p.actor_id][0] if p.actor_id in bodies and bodies[p.actor_id][0].actor_id in named
+                   and (bodies[p.actor_id][1] or p.actor_id not in named) else p for p in parties)
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:and\s+)?(?:the\s+)?")

@@ -23,7 +23,6 @@ other's, "President Biden" / "Joe Biden") is left to the body's mention.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 from pipeline.extract.actors import find_actors
 from pipeline.extract.nlp import make_doc
 from pipeline.extract.persons import name_tokens
-from pipeline.extract.titles import OFFICES, person_countries, person_titles
+from pipeline.extract.titles import _offices, _rows, person_countries, person_titles
 from pipeline.model import Actor, Mention
 
 __all__ = ["TitlePerson", "heading_office", "title_persons"]
@@ -39,19 +38,9 @@ __all__ = ["TitlePerson", "heading_office", "title_persons"]
 HEADING_WORDS = Path(__file__).resolve().parent.parent / "data" / "titles_heading_words.csv"
 
 
-def _words(path: Path, column: str) -> frozenset[str]:
-    with path.open(encoding="utf-8") as fh:
-        return frozenset(r[column].strip() for r in csv.DictReader(line for line in fh if not line.startswith("#")))
-
-
-@lru_cache(maxsize=1)
-def _office_words() -> frozenset[str]:
-    return _words(OFFICES, "word")
-
-
 @lru_cache(maxsize=1)
 def _heading_words() -> frozenset[str]:
-    return _words(HEADING_WORDS, "word")
+    return frozenset(r["word"].strip() for r in _rows(HEADING_WORDS))
 
 
 def heading_office(office: str | None) -> str | None:
@@ -60,7 +49,7 @@ def heading_office(office: str | None) -> str | None:
     if not office:
         return None
     words = office.split()
-    last = max((i for i, w in enumerate(words) if w in _office_words()), default=None)
+    last = max((i for i, w in enumerate(words) if w in _offices()), default=None)
     if last is None:
         return None
     k = last

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon
+from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
-from pipeline.extract.regions import DATA_DIR, read_data_csv
 from pipeline.ids import slug
 from pipeline.model import Actor
 
 # heads of instrument names ("Agreement", "Program"): a ministry's tail never runs into one
-_INSTRUMENT_HEADS = frozenset(r["term"] for r in read_data_csv(DATA_DIR / "actors_lexicon.csv") if r["kind"] == "instrument_head")
-_MONTHS = frozenset(r["word"] for r in read_data_csv(DATA_DIR / "agreements_words.csv") if r["kind"] == "month")
+_INSTRUMENT_HEADS = frozenset(r["term"] for r in read_data("actors_lexicon.csv") if r["kind"] == "instrument_head")
+_MONTHS = frozenset(r["word"] for r in read_data("agreements_words.csv") if r["kind"] == "month")
 
 
 def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],

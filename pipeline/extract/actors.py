@@ -92,4 +92,3 @@ def drop_states_only_in_instruments(mentions: list[Mention], agreement_mentions,
             outside.add(m.entity.actor_id)
     drop = states - outside - party_ids - keep
     return [m for m in mentions if m.entity.actor_id not in drop] if drop else mentions
-

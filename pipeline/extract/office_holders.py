@@ -17,12 +17,12 @@ year of the source version (``as_of``), and no later.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.extract.actor_lexicon import read_data
 from pipeline.extract.persons import name_tokens
 from pipeline.extract.wikidata import state_qids
 from pipeline.model import Actor
@@ -51,14 +51,13 @@ class Holder:
 def holders() -> tuple[Holder, ...]:
     iso = {q: code for code, q in state_qids().items()}
     out = []
-    with HOLDERS.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
-            country = iso.get(r["countryid"])
-            if country is None:
-                continue
-            end = int(r["end_year"]) if r["end_year"] else int(r["as_of"])
-            out.append(Holder(r["officeholderLabel"], r["officeholder"], country, r["positionLabel"],
-                              int(r["start_year"]), end))
+    for r in read_data(HOLDERS.name):
+        country = iso.get(r["countryid"])
+        if country is None:
+            continue
+        end = int(r["end_year"]) if r["end_year"] else int(r["as_of"])
+        out.append(Holder(r["officeholderLabel"], r["officeholder"], country, r["positionLabel"],
+                          int(r["start_year"]), end))
     return tuple(out)
 
 
@@ -68,11 +67,10 @@ def ministers() -> tuple[Holder, ...]:
     start and end are 0 and they never answer a surname alone."""
     iso = {q: code for code, q in state_qids().items()}
     out = []
-    with MINISTERS.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
-            country = iso.get(r["country"])
-            if country is not None and r["person"]:
-                out.append(Holder(r["personLabel"], r["person"], country, r["positionLabel"], 0, 0))
+    for r in read_data(MINISTERS.name):
+        country = iso.get(r["country"])
+        if country is not None and r["person"]:
+            out.append(Holder(r["personLabel"], r["person"], country, r["positionLabel"], 0, 0))
     return tuple(out)
 
 

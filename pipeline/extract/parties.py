@@ -478,6 +478,7 @@ def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor
                    and (bodies[p.actor_id][1] or p.actor_id not in named) else p for p in parties)
 
 
+_LIST_OPEN = re.compile(r"(?:^|[.,;:]\s*|\n\s*)(?:the\s+)?$", re.IGNORECASE)  # a list item opens here
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:and\s+)?(?:the\s+)?")
 _FIRST_PERSON_AFTER = re.compile(r"\s*(?:(?:also|jointly|together|hereby|today)\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}?(?:our|we|ourselves)\b")
 
@@ -491,8 +492,7 @@ def _first_person_list(text: str, mentions: list[Mention]) -> list[Actor]:
     k = 0
     while k < len(ms):
         m = ms[k]
-        if m.entity.actor_type not in _PARTY_TYPES or not re.search(
-                r"(?:^|[.,;:]\s*|\n\s*)(?:the\s+)?$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
+        if m.entity.actor_type not in _PARTY_TYPES or not _LIST_OPEN.search(text[max(0, m.start - 8):m.start]):
             k += 1
             continue
         group, q = [m], k + 1

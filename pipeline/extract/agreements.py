@@ -200,8 +200,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     if by_head:
         heads_alt = "|".join(sorted((re.escape(h) for h in by_head if h), key=len, reverse=True))
         if heads_alt:
-            rx = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch)\s+(?:(?:new|trilateral|bilateral|joint|[A-Z][\w-]*)\s+)?({heads_alt})\b",
-                            re.IGNORECASE)
+            rx = _coref_re(heads_alt)
             for m in rx.finditer(text):
                 key = m.group(1).lower()
                 ag = by_head.get(key)
@@ -248,6 +247,13 @@ def _drop_inside_acronym_tails(text: str, spans, acronyms: dict[str, Agreement])
                 continue
         keep.append((s, e, ag, at))
     return keep
+
+
+@lru_cache(maxsize=1024)
+def _coref_re(heads_alt: str) -> re.Pattern:
+    """The bare-head coreference pattern for a statement's heads, compiled once per set of heads."""
+    return re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch)\s+(?:(?:new|trilateral|bilateral|joint|[A-Z][\w-]*)\s+)?({heads_alt})\b",
+                      re.IGNORECASE)
 
 
 _ACR_TAIL = re.compile(r"\b([A-Z][A-Za-z0-9&+.-]{1,11})\s+(?:to|of|on|for)\s+(?:[A-Z][a-z]+\s+)?(?:the\s+)?")

@@ -367,9 +367,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             found.append(Mention(m.start(3), m.end(3), regions[second][0]))
             taken.append((m.start(), m.end()))
 
-    from pipeline.extract.actor_lexicon import lexicon as actor_lexicon
     from pipeline.extract.regions_named import named_regions
-    for nm in named_regions(text, frozenset(actor_lexicon().state_alias)):
+    for nm in named_regions(text, _state_names()):
         if not any(s < nm.end and nm.start < e for s, e in taken):
             found.append(nm)
             taken.append((nm.start, nm.end))
@@ -451,6 +450,13 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """Every name of a state (built once, not per statement)."""
+    from pipeline.extract.actor_lexicon import lexicon as actor_lexicon
+    return frozenset(actor_lexicon().state_alias)
 
 
 @lru_cache(maxsize=1)

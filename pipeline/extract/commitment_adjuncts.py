@@ -7,16 +7,15 @@ opening comma. Openers are a word list (pipeline/data/commitment_adjuncts.csv).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+
+from pipeline.extract.actor_lexicon import read_data
 
 _MAX_TOKENS = 16  # an adjunct longer than this is a clause of its own
 
 
 @lru_cache(maxsize=1)
 def _openers() -> tuple[tuple[str, ...], ...]:
-    path = Path(__file__).resolve().parents[1] / "data" / "commitment_adjuncts.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return tuple(tuple(line.split()) for line in lines if line.strip())
+    return tuple(tuple(r["opener"].split()) for r in read_data("commitment_adjuncts.csv"))
 
 
 def adjunct_comma(low: list[str], k: int, floor: int) -> int | None:

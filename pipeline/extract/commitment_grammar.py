@@ -8,8 +8,9 @@ prepositions), not lexicon entries: the triggers themselves are data
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass
+
+from pipeline.extract.actor_lexicon import read_data
 
 _TOK = re.compile(r"\w+(?:[.\-]\w+)*|['’]\w+|[^\w\s]")
 
@@ -23,9 +24,7 @@ moreover formally officially publicly readily consistently fundamentally profoun
 emphatically explicitly expressly duly swiftly urgently hence accordingly firmly unanimously mutually
 too individually separately recently previously already consequently""".split())
 # manner adverbs between a modal and its verb ("will promptly finalize"): a word list (round 9)
-ADVERBS = ADVERBS | frozenset(
-    line.strip() for line in (Path(__file__).resolve().parents[1] / "data" / "commitment_adverbs.csv")
-    .read_text(encoding="utf-8").splitlines()[1:] if line.strip())
+ADVERBS = ADVERBS | frozenset(r["adverb"] for r in read_data("commitment_adverbs.csv"))
 _FINITE_AUX = frozenset("has have is are does do had did was were".split())
 NEGATION = frozenset("not never n't 't ’t".split())
 MODALS = frozenset("""will shall must would could should may might can cannot 'll ’ll wo won't won’t

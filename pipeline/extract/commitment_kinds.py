@@ -38,6 +38,12 @@ _AGREED_INSTRUMENT = re.compile(r"\s*(?:(?:to|on|upon)\s+)?(?:a|an|the)\s+(?:(?:
                                 r"|declaration|memorandum|arrangement|protocol|charter|accord|treaty|extension|renewal)\b", re.IGNORECASE)
 
 
+# adverbs before the next word ("look forward to further deepening"): built once, not per match
+_ADVERB_RUN = r"\s*(?:(?:" + "|".join(ADVERBS) + r")\s+)*"
+_NEXT_WORD = re.compile(_ADVERB_RUN + r"([\w'’-]+)", re.IGNORECASE)
+_NEXT_ING = re.compile(_ADVERB_RUN + r"([a-z]+ing)\b")
+
+
 # predicates of agreeing: "agreed on a Framework", "reached agreement on an Agreement on X" (concluded now)
 _AGREE_PATTERNS = frozenset(("agree to", "agree on|upon", "agree", "reach agreement|consensus on|to",
                              "reach * agreement|consensus|understanding"))
@@ -86,7 +92,7 @@ class KindRules:
         kind = rule.kind
         if rule.rule == "modal":
             return "pledge"
-        nxt = re.match(r"\s*(?:(?:" + "|".join(ADVERBS) + r")\s+)*([\w'’-]+)", after, re.IGNORECASE)
+        nxt = _NEXT_WORD.match(after)
         nxt_w = nxt.group(1).lower() if nxt else ""
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
@@ -137,7 +143,7 @@ class KindRules:
             kind = "pledge"  # "we are announcing that X will host": a future action
         elif rule.rule == "in_ing":
             # "join voices in condemning X": the -ing verb after "in" decides; none known: no row
-            im = re.match(r"\s*(?:(?:" + "|".join(ADVERBS) + r")\s+)*([a-z]+ing)\b", after)
+            im = _NEXT_ING.match(after)
             vm = self.lex.regex.match(self.text, m.end() + im.start(1)) if im else None  # "calling for": a multiword rule
             kind = self.lex.rules[vm.lastgroup].kind if vm and self.lex.form_of.get(im.group(1).lower()) == "ing" else None
             if kind is None:

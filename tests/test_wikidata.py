@@ -60,9 +60,6 @@ from pipeline.ids import slug
 
 SUPRA = Path(__file__).parent / "fixtures" / "supraverden_all_bodies_excerpt.md"
 GAZETTEER = Path(__file__).parents[1] / "pipeline" / "data" / "actors_organizations.csv"
-# the committed actors table: organisations named only in a statement's own actor list
-# (not in the gazetteer) are matched by their actor_id there
-PUBLISHED_ACTORS = Path(__file__).parents[1] / "datapackage" / "data" / "actors.csv"
 
 
 def supra_rows():
@@ -102,8 +99,6 @@ def test_organisations_sample_agrees_with_the_cited_table():
 def test_organisation_ids_are_gazetteer_actors():
     with GAZETTEER.open(encoding="utf-8") as fh:
         known = {slug(r["name"]) for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
-    with PUBLISHED_ACTORS.open(encoding="utf-8") as fh:
-        known |= {r["actor_id"] for r in csv.DictReader(fh) if r["actor_type"] == "international_organization"}
     assert set(organization_qids()) <= known
     assert actor_wikidata_id(Actor("united-nations", "United Nations", "international_organization")) == "Q1065"
     assert actor_wikidata_id(Actor("quad", "Quad", "forum")) is None

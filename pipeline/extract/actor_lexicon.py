@@ -54,7 +54,7 @@ _ABBREV = _terms_of("abbreviation")
 _Z_WORDS = re.compile(r"\b(Organi|Stabili|Moderni|Civili)([sz])ation")
 
 
-def _apostrophe_variants(s: str) -> set[str]:
+def _spelling_variants(s: str) -> set[str]:
     out = {s}
     if _Z_WORDS.search(s):  # "Organisation" and "Organization" spell one name
         out.add(_Z_WORDS.sub(lambda m: m.group(1) + ("s" if m.group(2) == "z" else "z") + "ation", s))
@@ -62,6 +62,9 @@ def _apostrophe_variants(s: str) -> set[str]:
         out.add(s.replace("'", "\u2019"))
     if "\u2019" in s:
         out.add(s.replace("\u2019", "'"))
+    for v in list(out):  # "UN Human Rights Council" is also written "U.N. Human Rights Council"
+        if v.startswith("UN "):
+            out.add("U.N. " + v[3:])
     return out
 
 
@@ -158,7 +161,7 @@ def lexicon() -> _Lexicon:
         names[iso] = r.get("name_short") or iso
     for r in extra:  # the alias file overrides generated forms
         state_alias[r["alias"]] = r["iso3"]
-    state_alias = {v: iso for a, iso in state_alias.items() for v in _apostrophe_variants(a)}
+    state_alias = {v: iso for a, iso in state_alias.items() for v in _spelling_variants(a)}
     canon_overrides = {r["iso3"]: r["name"] for r in read_data("actors_canonical.csv")}
     states = {}
     for iso in set(state_alias.values()):
@@ -170,7 +173,7 @@ def lexicon() -> _Lexicon:
 
     demonyms = {}
     for r in read_data("actors_demonyms.csv"):
-        for v in _apostrophe_variants(r["demonym"]):
+        for v in _spelling_variants(r["demonym"]):
             demonyms[v] = r["iso3"]
 
     orgs: dict[str, Actor] = {}
@@ -179,7 +182,7 @@ def lexicon() -> _Lexicon:
         a = Actor(slug(r["name"]), r["name"], r["actor_type"], None, r.get("country") or None)
         org_by_id[a.actor_id] = a
         for n in [r["name"], *filter(None, (r.get("aliases") or "").split("|"))]:
-            for v in _apostrophe_variants(n.strip()):
+            for v in _spelling_variants(n.strip()):
                 v = v.removeprefix("the ")
                 orgs.setdefault(v, a)
                 # round 9: a one-word name written in capitals ("the QUAD", "EUROPOL") is the same body

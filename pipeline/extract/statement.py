@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.extract.actors import doc_text, drop_states_only_in_instruments, find_actors
 from pipeline.extract.agreement_identity import drop_events, qualify_generic_agreements
 from pipeline.extract.agreements import find_agreements, statement_status
+from pipeline.extract.collector import settle_once
 from pipeline.extract.commitments import find_commitments
 from pipeline.extract.nlp import count_words, make_doc
 from pipeline.extract.parties import find_parties, party_states
@@ -58,6 +59,7 @@ def extract_statement(st: Statement) -> StatementExtraction:
     in_title = title_persons(st.title, actor_mentions)
     if st.title is None and parties:
         st = replace(st, title=derive_title(parties))
+    settle_once()  # the lexicons are loaded now: out of the collector's way (collector.py)
     return StatementExtraction(
         statement=st,
         sentences=sentences,

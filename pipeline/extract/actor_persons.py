@@ -16,6 +16,7 @@ from pipeline.ids import slug
 from pipeline.model import Actor
 
 _AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?$")  # "... of (the) " just before a state
+_DIGITS = frozenset("0123456789")  # no word of a person's name has one ("MQ-9B" is a model, not a name)
 
 
 def _plural_title_before(text: str, start: int) -> bool:
@@ -38,7 +39,7 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
     def nameable(i: int) -> bool:
         w = toks[i].text
         return (_is_cap(w) and w not in lx.name_stop and w not in lx.orgs
-                and not w.isdigit() and "-" not in w[:1])
+                and _DIGITS.isdisjoint(w) and "-" not in w[:1])
 
     persons: list[tuple[int, int, str | None]] = []  # (first tok, last tok, country)
     for run in runs:
@@ -80,7 +81,11 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 ok = True  # the second name after a plural title
                 plural_end = -1
             elif prev is not None and n >= 2 and prev not in _CONNECTORS and prev not in lx.particles:
-                ok = any(toks[run[q]].text in lx.title_last for q in range(max(0, k - 15), k))
+                before = range(max(0, k - 15), k)
+                # a word with digits between the title and the name ("General Dynamics XR-7B Sky Hawks")
+                # is a model's code: what follows names a thing, not a person
+                ok = any(toks[run[q]].text in lx.title_last for q in before) \
+                    and all(_DIGITS.isdisjoint(toks[run[q]].text) for q in before)
                 if not ok and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]) \
                         and _plural_title_before(text, toks[run[k]].start):
                     ok = True  # "Senior Directors on the X Council Ana Ruiz and Tom Bell": two persons

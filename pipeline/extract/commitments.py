@@ -312,6 +312,8 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                   and nxt_w in _DETERMINERS and self.last_plural):
                 # "The also emphasized the importance": a slip for "They" (an article before an adverb and a verb)
                 subj = _Subj(self.last_plural, "pl", tokens.spans[k][0])
+            elif prev == "our" and rule.rule == "aim" and _is_boundary_token(tokens, k - 1, floor) == "main":
+                subj = _Subj(self.party_ids, "1pl", tokens.spans[k][0])  # "Our aim remains to": the speakers'
             elif prev in ("we", "they", "it", "us"):
                 status = _is_boundary_token(tokens, k - 1, floor)
                 if status != "main" and prev in ("we", "they") and (

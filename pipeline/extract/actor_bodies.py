@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.actor_conjuncts import left_names_a_body
 from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
@@ -86,6 +87,14 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                 tp = toks[run[b - 1]].text
                 if tp == "and" and b >= 2:  # "Trade and Development Agency"
                     tpp = toks[run[b - 2]].text
+                    if k > b:  # round 11: "the White House and State Department" are two bodies
+                        split, left = left_names_a_body(toks, run, b - 1, person_tok, hit_at)
+                        if split:
+                            if left:
+                                s_, e_ = toks[run[left[0]]].start, toks[run[left[-1]]].end
+                                name = re.sub(r"\s+", " ", text[s_:e_])
+                                cands.append(_Cand(s_, e_, Actor(slug(name), name, "organization"), 2))
+                            break
                     if _is_cap(tpp) and not tpp.isupper() and tpp not in lx.org_heads \
                             and tpp not in lx.orgs and toks[run[b - 2]].start not in hit_at \
                             and run[b - 2] not in person_tok and tpp not in lx.lead_skip:

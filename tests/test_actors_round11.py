@@ -69,3 +69,10 @@ def test_a_named_region_before_the_noun_region():
     assert r["Amber partnership region"] == "Amber partnership region", r
     r = regions("Trade in the ASEAN region, the Sahel region, the Eastern region and the whole region grew.")
     assert r == {"Sahel region": "Sahel"}, r
+
+
+def test_slash_joined_names_before_a_body_are_its_name():
+    t = typed("They established the Norland/South Norland/ABC Cancer Consortium in 1999.")
+    assert t["Norland/South Norland/ABC Cancer Consortium"][1] == "organization", t
+    t = typed("They welcomed the G20/Organisation for Economic Co-operation and Development report.")
+    assert not any("/" in k for k in t), t

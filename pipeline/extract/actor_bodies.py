@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.actor_conjuncts import left_names_a_body
+from pipeline.extract.actor_conjuncts import left_names_a_body, slash_chain_start
 from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
@@ -203,6 +203,10 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
             name = re.sub(r"\s+", " ", text[c.start:x.end(1)])
             c = _Cand(c.start, x.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3,
                                                        c.actor.country), c.prio)
+        s0 = slash_chain_start(text, c.start) if c.actor.actor_type == "organization" else c.start
+        if s0 < c.start:  # round 11: "the Norland/South Norland/ABC Cancer Consortium" is one name
+            name = re.sub(r"\s+", " ", text[s0:c.end])
+            c = _Cand(s0, c.end, Actor(slug(name), name, c.actor.actor_type, None, c.actor.country), c.prio)
         m = _LOWER_TAIL_ACR.match(text, c.end)
         if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
             name = re.sub(r"\s+", " ", text[c.start:m.end(1)])

@@ -6,6 +6,8 @@ capitalised words holding a body head ("Lakeview University-Marsh") or an acrony
 ("GE Aerospace"). The words before "and" are then a body of their own (``left_conjunct_body``)."""
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.actor_lexicon import lexicon
 from pipeline.extract.actor_tokens import _is_cap
 
@@ -47,3 +49,18 @@ def left_names_a_body(toks, run, j, person_tok, hit_at) -> tuple[bool, list[int]
     if any(w.split("-")[0] in lx.org_heads for w in words[1:]) or any(_is_acronym(w) for w in words):
         return True, idx
     return False, []
+
+
+# "the Norland/South Norland/ABC Cancer Consortium": names joined by slashes before a body are its name too
+_SLASH_CHAIN = re.compile(r"(?<![\w/])(?:[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}/){1,4}$")
+
+
+def slash_chain_start(text: str, start: int) -> int:
+    """The start of a body's name that runs back over a slash-joined chain of capitalised names
+    ("Norland/South Norland/ABC Cancer Consortium"); ``start`` when there is none."""
+    if start == 0 or text[start - 1] != "/":
+        return start
+    m = _SLASH_CHAIN.search(text, max(0, start - 80), start)
+    if m is None or any(w.strip() in lexicon().orgs for w in m.group(0).split("/")):
+        return start  # "the G20/OECD Principles": a known body before the slash is one of its own
+    return m.start()

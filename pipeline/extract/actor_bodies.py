@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.actor_conjuncts import left_names_a_body, slash_chain_start
 from pipeline.extract.actor_lexicon import _ORG_TAIL_CONNECTORS, lexicon, read_data
 from pipeline.extract.actor_tokens import _Cand, _is_cap, _Tok
 from pipeline.ids import slug
@@ -86,6 +87,14 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                 tp = toks[run[b - 1]].text
                 if tp == "and" and b >= 2:  # "Trade and Development Agency"
                     tpp = toks[run[b - 2]].text
+                    if k > b:  # round 11: "the White House and State Department" are two bodies
+                        split, left = left_names_a_body(toks, run, b - 1, person_tok, hit_at)
+                        if split:
+                            if left:
+                                s_, e_ = toks[run[left[0]]].start, toks[run[left[-1]]].end
+                                name = re.sub(r"\s+", " ", text[s_:e_])
+                                cands.append(_Cand(s_, e_, Actor(slug(name), name, "organization"), 2))
+                            break
                     if _is_cap(tpp) and not tpp.isupper() and tpp not in lx.org_heads \
                             and tpp not in lx.orgs and toks[run[b - 2]].start not in hit_at \
                             and run[b - 2] not in person_tok and tpp not in lx.lead_skip:
@@ -194,6 +203,10 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
             name = re.sub(r"\s+", " ", text[c.start:x.end(1)])
             c = _Cand(c.start, x.end(1), Actor(slug(name), name, c.actor.actor_type, c.actor.iso3,
                                                        c.actor.country), c.prio)
+        s0 = slash_chain_start(text, c.start) if c.actor.actor_type == "organization" else c.start
+        if s0 < c.start:  # round 11: "the Norland/South Norland/ABC Cancer Consortium" is one name
+            name = re.sub(r"\s+", " ", text[s0:c.end])
+            c = _Cand(s0, c.end, Actor(slug(name), name, c.actor.actor_type, None, c.actor.country), c.prio)
         m = _LOWER_TAIL_ACR.match(text, c.end)
         if m:  # "X Centre for Humanitarian Assistance on disaster management (AHA Centre)": the tail is named
             name = re.sub(r"\s+", " ", text[c.start:m.end(1)])

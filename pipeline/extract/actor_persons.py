@@ -27,6 +27,23 @@ def _plural_title_before(text: str, start: int) -> bool:
     return any(w[:-1] in title_last for w in re.findall(r"\b[A-Z][a-z]+s\b", left[cut + 1:]))
 
 
+def _plural_of_title(w: str) -> bool:
+    """Round 11: the plural of a title word ("Directors", "Advisors", "Secretaries") is a plural title, never
+    a name: "Senior Directors Ana Ruiz and Tom Bell" names two persons."""
+    if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
+        return False
+    tl = lexicon().title_last
+    return w[:-1] in tl or w.endswith("ies") and w[:-3] + "y" in tl
+
+
+def _acronym_before_name(toks, run, k, nameable) -> bool:
+    """Round 11: an acronym after "of"/"for" ends a title's tail, it opens no name: "Deputy Assistant
+    Secretary of INL Mara Quill" names Mara Quill."""
+    w = toks[run[k]].text
+    return (len(w) >= 2 and w.isalpha() and w.isupper() and 0 < k and k + 2 < len(run)
+            and toks[run[k - 1]].text in ("of", "for") and nameable(run[k + 1]) and nameable(run[k + 2]))
+
+
 def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
              state_hits: list[tuple[int, int, str]], gaz: list[_Cand]) -> tuple[list[_Cand], set[int]]:
     """Persons (one Actor per person, its country from titles and context) and the
@@ -39,14 +56,14 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
     def nameable(i: int) -> bool:
         w = toks[i].text
         return (_is_cap(w) and w not in lx.name_stop and w not in lx.orgs
-                and _DIGITS.isdisjoint(w) and "-" not in w[:1])
+                and _DIGITS.isdisjoint(w) and "-" not in w[:1] and not _plural_of_title(w))
 
     persons: list[tuple[int, int, str | None]] = []  # (first tok, last tok, country)
     for run in runs:
         plural_end = -1
         k = 0
         while k < len(run):
-            if not nameable(run[k]):
+            if not nameable(run[k]) or _acronym_before_name(toks, run, k, nameable):
                 k += 1
                 continue
             j = k
@@ -73,7 +90,8 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
             if prev is not None and prev in lx.title_last:
                 ok = True
                 title_country = lx.titles.get(prev)
-            elif prev is not None and (prev in lx.plural_titles or prev2 in lx.plural_titles) \
+            elif prev is not None and (prev in lx.plural_titles or prev2 in lx.plural_titles
+                                       or _plural_of_title(prev)) \
                     and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]):
                 ok = True  # "Presidents Biden and Lula"
                 plural_end = j

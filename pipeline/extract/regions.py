@@ -158,6 +158,8 @@ _PLACE_LEFT = re.compile(
     r"|\bdiscuss(?:ed|es|ing)?"
     r"|\b(?:positions?|polic(?:y|ies)|stances?|views?)\s+(?:on|toward|towards|regarding|concerning)"
     # "the stability and security of X", "peace, stability and prosperity in X": coordinated nouns
+    # round 11: a meeting on the place ("the Paris conference on Norland", "talks on Norland")
+    r"|\b(?:conferences?|talks|meetings?|summits?|negotiations|consultations)\s+on"
     rf"|\b(?:{_SITUATION_NOUNS})\s+(?:of|in|on|against|for|to|with|around|near|inside|within)"
     rf"|\b(?:{_SITUATION_NOUNS})(?:\s*,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\s+(?:of|in|for|inside|within|across|throughout))"
     r"\s+(?:the\s+)?$",
@@ -372,6 +374,11 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
         if not any(s < nm.end and nm.start < e for s, e in taken):
             found.append(nm)
             taken.append((nm.start, nm.end))
+    from pipeline.extract.regions_named import region_noun_names
+    for nm in region_noun_names(text, _known_name_word):
+        if not any(s < nm.end and nm.start < e for s, e in taken):
+            found.append(nm)
+            taken.append((nm.start, nm.end))
     for cm in _corridors(text):
         found.append(cm)
         taken.append((cm.start, cm.end))
@@ -472,3 +479,12 @@ def index_lookup(index: PhraseIndex, phrase: str) -> str | None:
         if i == 0 and j == len(ws):
             return value  # type: ignore[return-value]
     return None
+
+
+def _known_name_word(w: str) -> bool:
+    """A word (or words) that is a gazetteer region, a state, a people or a known body."""
+    from pipeline.extract.actor_lexicon import lexicon
+    _, index = gazetteer()
+    lx = lexicon()
+    return index_lookup(index, w) is not None or w in _state_words() or w in _state_names() \
+        or w in lx.orgs or w in lx.demonyms

@@ -3,7 +3,10 @@
 - coordinated names on one plural head: "the Amber and Silver River Deltas" are the "Amber Delta" and the
   "Silver River Delta" (grounded on "Amber" and on "Silver River Deltas");
 - islands named after their state: "Norland's Northern Islands" (a possessive state, then capitalised
-  words and "Islands").
+  words and "Islands");
+- a region named by capitalised words before the noun "region" (round 11): "the Amber Partnership region",
+  "the wider Kestrel Basin region", when none of the words is a gazetteer region, a state or a known body
+  ("the Sahel region" is the gazetteer's Sahel; "the ASEAN region" names no region of its own).
 """
 from __future__ import annotations
 
@@ -37,4 +40,31 @@ def named_regions(text: str, state_names: frozenset[str]) -> list[Mention]:
                 continue
             name = re.sub(r"\s+", " ", m.group(2))
             out.append(Mention(m.start(2), m.end(2), Region(slug(name), name, "territory", None, None, None)))
+    return out
+
+
+# "the (wider) Amber Partnership region": one to three words, the first capitalised
+_REGION_NOUN_RE = re.compile(
+    r"\bthe[ \t\n]+(?:(?:wider|broader|entire|whole|greater|larger)[ \t\n]+)?"
+    r"([A-Z][\w\u2019'-]*(?:[ \t\n]+[A-Za-z][\w\u2019'-]*){0,2}?)[ \t\n]+region\b")
+_COMPASS_WORDS = frozenset({"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
+                            "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                            "south-east", "south-west"})  # "the Eastern region": no name of its own
+_NOT_NAME_WORDS = frozenset({"and", "or", "of", "the", "to", "in", "for", "whole", "entire", "wider", "broader",
+                             "same", "this", "that", "our", "their", "its", "own", "said", "above", "following"})
+
+
+def region_noun_names(text: str, known) -> list[Mention]:
+    """Regions named "the <Name> region"; ``known(word)`` says a word is a gazetteer region, a state or a
+    known body (no new region then)."""
+    out: list[Mention] = []
+    if " region" not in text:
+        return out
+    for m in _REGION_NOUN_RE.finditer(text):
+        ws = m.group(1).split()
+        if any(w.lower() in _NOT_NAME_WORDS or known(w) for w in ws) or known(" ".join(ws)) \
+                or all(w.lower() in _COMPASS_WORDS for w in ws):
+            continue
+        name = " ".join(ws) + " region"
+        out.append(Mention(m.start(1), m.end(), Region(slug(name), name, "region", None, None, None)))
     return out

@@ -127,7 +127,7 @@ class _Cand:
     aliases: list[str] = field(default_factory=list)
     head: str = ""  # lower-cased head noun, for "the Roadmap" coreference
     prio: int = 1  # gazetteer 3, pattern 2, described 1
-    status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced)
+    status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced; -2: planned)
     acronym: str | None = None  # defined inside the name: "Terms of Reference (TOR) on ..."
     event: bool = False  # a summit: kept only when some mention shows a recurring series
     recurring: bool = False

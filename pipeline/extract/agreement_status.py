@@ -24,7 +24,7 @@ _CUES = (
     r"|conven(?:e|es|ed|ing)(?=\s+(?:an?|additional|two|three|four|five|six|several)\s)"  # "convene a working group": a new body, not a session of one
     # "will embark on X", "have reached an Agreement on X" (round 8)
     r"|embark(?:ed|s|ing)?\s+(?:together\s+)?(?:up)?on|reach(?:ed|es|ing)?(?=\s+(?:an?|the)\s)"
-    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
+    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:in\s+principle\s+)?(?:on|upon|to)|agree\s+(?:in\s+principle\s+)?(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
     r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing)"
     r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"
@@ -51,8 +51,13 @@ _RIGHT_FUTURE_FORCE = re.compile(
 # a time still to come; "the entry into force of X" alone is reported
 _FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
-_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
-_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,?\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
+# "X, signed in 2000, which entered into force in 2001" (round 11): the dated signing stands between the name and
+# its entry into force
+_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:signed\s+(?:in|on)\s+[\w ,]{1,25}?\s*,?\s*(?:which|that|and)\s+|which\s+)?"
+                             r"(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
+# "X signed during the visit", "X signed by successive administrations" (round 11)
+_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed"
+                           r"|,?\s*signed\s+(?:in|on|at|today|by|last|this|during|between|with|under)\b)")
 _RIGHT_PLANNED = re.compile(
     r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
     r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
@@ -63,6 +68,10 @@ _RIGHT_FUTURE_TIME = re.compile(r"^\s*,?\s*(?:in\s+the\s+(?:coming|next)\s+(?:da
 # "welcomed the establishment of X": X was created before (a reaction, not the act)
 _REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|not|hail|prais)\w*"
                        r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
+# "welcomed the X Conference, as well as the establishment of Y": the reaction governs a coordinated act too (round 11)
+_REACTION_COORD = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|hail|prais)\w*\b[^;:]{0,160}?"
+                             r"(?:,?\s+as\s+well\s+as|,?\s+and)(?:\s+(?:the|its|their|our|recent|successful))*\s*$",
+                             re.IGNORECASE)
 # "..., which created X": a past act reported in a relative clause
 _RELATIVE_PAST = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 # "U.S. Forum", "U.K. Taskforce": the dot of an abbreviation ends no clause
@@ -79,6 +88,7 @@ _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|p
 # (an instrument only: "the upcoming X Working Group" is the next session of a mechanism that exists)
 _FUTURE_ADJ = re.compile(r"\b(?:forthcoming|upcoming|proposed|prospective)\s+$", re.IGNORECASE)
 _INSTRUMENT_WORD = re.compile(r"(?i)\b(?:memorand\w*|agreements?|arrangements?|accords?|treaty|protocol|intent|MOU)\b")
+_OPEN_QUOTE = re.compile(r"\s*[\u201c\u2018\"]\s*$")
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -121,6 +131,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
             pos = e
     pieces.append(text[pos:start])
     left = "".join(pieces).replace("\n", " ")
+    # "plans to launch a \u201cX\u201d": an opening quote before the name stands in no cue's way (round 11)
+    left = _OPEN_QUOTE.sub(" ", left)
     # a defined acronym or term right after the name stands between it and a right cue: "X (CAFTA-DR), which
     # entered into force"
     right = _LEAD_PAREN.sub("", text[end:end + 160], count=1)
@@ -185,7 +197,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     if planned:
         return "planned"
     cue = m.group("established")
-    if cue and re.search(r"\bof$", cue) and _REACTION.search(before):
+    if cue and re.search(r"\bof$", cue) and (_REACTION.search(before) or _REACTION_COORD.search(before)):
         return "referenced"
     if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
         return "referenced"

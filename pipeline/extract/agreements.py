@@ -221,6 +221,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
         cue_at = at if at is not None else s
         if at == -1:
             status = "referenced"
+        elif at == -2:
+            status = "planned"  # the agreement a framework is for: still to be made (round 11)
         else:
             status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))

@@ -1,0 +1,71 @@
+"""Agreement rules from the misses of pool batches 17-19 (round 11, with the same families in 11, 15, 16);
+every sentence is invented."""
+from __future__ import annotations
+
+from tests.test_agreements import table
+
+
+def test_an_opening_quote_does_not_hide_the_creation_cue():
+    t = table("The Presidents welcome plans to launch a \u201cNorland-Sudia Bilateral Solar Partnership\u201d by the end of the year.")
+    assert t["Norland-Sudia Bilateral Solar Partnership"][1] == "planned", t
+    t = table("We are launching a new \u2018Coastal Energy Dialogue\u2019, led by the two energy ministries.")
+    assert t["Coastal Energy Dialogue"][1] == "established", t
+
+
+def test_a_reaction_governs_a_coordinated_establishment():
+    t = table("Norland welcomed the Forum on Trade held on May 3 in Ostra, as well as the establishment of the "
+              "\u201cOstra Process\u201d to promote fisheries.")
+    assert t["Ostra Process"][1] == "referenced", t
+
+
+def test_agreed_in_principle_on_establishes():
+    t = table("The two sides announce that they have agreed in principle on a new Coastal Data Sharing Framework.")
+    assert t["Coastal Data Sharing Framework"] == ("framework", "established", None), t
+
+
+def test_a_signing_reported_after_the_name():
+    t = table("The minister recalled the Harbor Bay Strategic Partnership Joint Declaration signed during the visit of the President.")
+    assert t["Harbor Bay Strategic Partnership Joint Declaration"][1] == "signed", t
+    t = table("The accord builds on the Norland-Sudia Bilateral Fisheries Agreement signed in 1998 that entered into force in 1999.")
+    assert t["Norland-Sudia Bilateral Fisheries Agreement"][1] == "in_force", t
+
+
+def test_a_lower_case_memorandum_subject_ends_before_signed():
+    t = table("They praised the Memoranda of Understanding on fisheries assistance signed by successive governments.")
+    assert t["Memoranda of Understanding on fisheries assistance"] == ("agreement", "signed", None), t
+
+
+def test_the_agreement_a_framework_is_for_is_planned():
+    t = table("Norland and Sudia have agreed on a Framework on an Agreement on Fair and Open Fisheries.")
+    assert t["Framework on an Agreement on Fair and Open Fisheries"] == ("framework", "established", None), t
+    assert t["Agreement on Fair and Open Fisheries"] == ("agreement", "planned", None), t
+    t = table("This Framework for an Agreement on Reciprocal Fisheries Access seeks to drive growth.")
+    assert t["Agreement on Reciprocal Fisheries Access"][1] == "planned", t
+
+
+def test_a_for_tail_closed_by_a_cooperation_noun():
+    t = table("Both ministers committed to conclude the Implementing Arrangement for Lunar Station cooperation.")
+    assert "Implementing Arrangement for Lunar Station cooperation" in t, t
+    t = table("The leaders welcomed efforts towards establishment of a Working Group for commercial fisheries "
+              "collaboration under the existing Joint Ocean Working Group.")
+    assert t["Working Group for commercial fisheries collaboration"] == ("mechanism", "planned", None), t
+    assert not table("The Framework for cooperation is good."), "a bare head with a plain purpose is none"
+
+
+def test_created_panels_and_codes_of_conduct():
+    t = table("As a first step, the two countries will convene a binational panel of experts to share data on fisheries.")
+    assert t["binational panel of experts"] == ("mechanism", "planned", None), t
+    t = table("We commit to working to establish a voluntary, nonbinding written code of conduct around which states could pledge.")
+    assert t["voluntary, nonbinding written code of conduct"] == ("agreement", "planned", None), t
+    assert not table("They discussed the code of conduct of their officials."), "only a created code counts"
+
+
+def test_a_council_created_here_is_a_mechanism():
+    t = table("We will make progress through the establishment of a ministerial-level ABC Council that will meet annually.")
+    assert t["ABC Council"] == ("mechanism", "planned", None), t
+    assert not table("They met the ABC Council yesterday."), "an existing council is a body"
+
+
+def test_plural_compacts():
+    t = table("They welcomed progress on the Compacts of Free Trade between Norland and Sudia.")
+    assert t["Compacts of Free Trade"] == ("agreement", "referenced", None), t

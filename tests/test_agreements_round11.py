@@ -69,3 +69,48 @@ def test_a_council_created_here_is_a_mechanism():
 def test_plural_compacts():
     t = table("They welcomed progress on the Compacts of Free Trade between Norland and Sudia.")
     assert t["Compacts of Free Trade"] == ("agreement", "referenced", None), t
+
+
+def test_a_forum_created_here_is_a_mechanism():
+    t = table("They welcomed the meeting held in Ostra, forming the Ostra Forum on regional cooperation.")
+    assert t["Ostra Forum"][0] == "mechanism", t
+    assert not table("They met the Ostra Forum yesterday."), "an existing forum is a body"
+
+
+def test_an_annex_to_an_agreement_names_the_agreement():
+    t = table("Bodies can be designated in accordance with the Sectoral Annex for Marine Equipment to the Agreement on "
+              "Mutual Recognition Between the European Community and Canada (1998) to carry out tasks.")
+    assert set(t) == {"Agreement on Mutual Recognition Between the European Community and Canada"}, t
+
+
+def test_work_towards_an_instrument_is_planned():
+    t = table("They work towards an Administrative Arrangement for Norland, as decided at the summit.")
+    assert t["Administrative Arrangement for Norland"][1] == "planned", t
+
+
+def test_parties_name_a_memorandum_or_a_treaty():
+    t = table("The leaders welcomed the signing of a Memorandum of Understanding (MoU) between Norland 5G Alliance and "
+              "Next Wave Alliance, operated by a consortium.")
+    assert t["Memorandum of Understanding between Norland 5G Alliance and Next Wave Alliance"] == ("agreement", "signed", None), t
+    t = table("We welcome progress on the Treaty on Fisheries between the Governments of Certain Coastal States and the "
+              "Government of Norland (\u201cCoastal Tuna Treaty\u201d).")
+    assert list(t) == ["Treaty on Fisheries between the Governments of Certain Coastal States and the Government of Norland"], t
+    t = table("They recalled the Treaty on Fisheries between the two countries.")
+    assert list(t) == ["Treaty on Fisheries"], t
+
+
+def test_a_council_created_by_others_or_named_with_the_is_no_mechanism():
+    assert not table("We welcome the establishment of the Presidential Caretaker Council (PCC) as well as the appointment "
+                     "of a prime minister."), "a government's own organ"
+
+
+def test_a_relaunch_reacted_to_is_referenced_and_announced_is_established():
+    t = table("The leaders also welcomed the re-launch of the Global Concerns Forum, which would meet later.")
+    assert t["Global Concerns Forum"] == ("mechanism", "referenced", None), t
+    t = table("We announce the re-launch of the Norland-Sudia Energy Dialogue.")
+    assert t["Norland-Sudia Energy Dialogue"][1] == "established", t
+
+
+def test_work_towards_a_name_used_as_a_modifier_is_referenced():
+    t = table("Ten of us continue to work towards a mutually beneficial Trade Pillar outcome that advances rights.")
+    assert t["Trade Pillar"][1] == "referenced", t

@@ -183,4 +183,4 @@ def _demonyms() -> frozenset[str]:
 
 def _strip_acr(s: str) -> str:
     """A name without an acronym defined inside it ("Terms of Reference (TOR) on ...", "X (CoRe) Partnership")."""
-    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|[A-Z0-9]))", "", s))
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|between|[A-Z0-9]))", "", s))

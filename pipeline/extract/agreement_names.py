@@ -152,7 +152,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         r = h1
         tail_end = h1
         if r + 3 < n and ws[r][0] == "(" and _ACRONYM.match(ws[r + 1][0]) and ws[r + 2][0] == ")" \
-                and (ws[r + 3][0] in _TAIL_PREPS or kind == "framework" and ws[r + 3][0] == "to"):
+                and (ws[r + 3][0] in _TAIL_PREPS or kind == "framework" and ws[r + 3][0] == "to"
+                     # "a Memorandum of Understanding (MoU) between A and B" (round 11)
+                     or ws[r + 3][0] == "between" and ws[h0][0].startswith("Memorand")):
             r += 3  # "Terms of Reference (TOR) on the ...": the acronym stands before the tail
             inner_acr = ws[r - 2][0]
         inner = None
@@ -197,8 +199,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                     w = ws[m][0]
                     if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'") or _SESSION.match(w):
                         break  # a date, a possessive ("... and Canada's role") or a session ("COP-15") ends the name
-                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
-                        break
+                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the" and not (
+                            any(ws[q][0] in ("Between", "between") for q in range(j, m)) and m + 2 < n and _is_cap(ws[m + 2][0])):
+                        break  # but "Agreement on X Between the A and the B": its parties close the name (round 11)
                     if w == "and" and _second_name(ws, m + 1, lex):
                         break  # "X Forum on A and Taskforce on B": two names, each with its own tail
                     if _is_cap(w) and w[:1].isalnum() and not starts[m]:
@@ -247,13 +250,13 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 and ws[tail_end][1] - ws[tail_end - 1][2] <= 1 and not starts[tail_end] \
                 and not (tail_end + 1 < n and ws[tail_end + 1][0] in ("-", "/")):
             tail_end += 1  # "Community Vision 2035", "Master Plan on X Connectivity 2030": the horizon year names it
-        if tail_end == h1 and r < n and ws[r][0] == "between" and ws[h0][0].startswith("Memorand"):
+        if tail_end == h1 and r < n and ws[r][0] == "between" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
             # "Memorandum of Understanding between Poetry Ireland and the X Foundation": the parties
             # to it name it (up to the end of the noun phrase)
             m, last_cap, saw_and = r + 1, None, False
             while m < n:
                 w = ws[m][0]
-                if _is_cap(w) and w[:1].isalpha() and not starts[m]:
+                if _is_cap(w) and w[:1].isalnum() and not starts[m]:  # "Bharat 6G Alliance"
                     last_cap = m
                 elif w in ("the", "of", "and", "'", "s") or (w.endswith("-based") and w[:1].isupper()):
                     saw_and = saw_and or w == "and"
@@ -303,6 +306,14 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                      and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
         if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
             continue
+        if ws[h0][0] == "Annex" and tail_end > h1 and not numbered:
+            # "the Sectoral Annex for X to the Agreement on Y": a part of another text; that text is named (round 11)
+            q = next((q for q in range(r + 1, tail_end - 1) if ws[q][0] == "to"), None)
+            if q is not None:
+                q += 1 if ws[q + 1][0] == "the" else 0
+                out.extend(_pattern_candidates(text, ws[q + 1:tail_end], starts[q + 1:tail_end], lex))
+                i = max(i, tail_end)
+                continue
         if ws[h0][0] == "Annex" and (numbered or tail_end == h1 or ws[r][0] not in ("for", "of")):
             continue  # "Annex III", "X Annex to Executive Order 1": a part of another text; "X Annex for the Y Partnership" names one
         if needs == "numbered" and not numbered:
@@ -314,11 +325,15 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
             continue
-        if needs == "pair" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
+        if needs == "pair" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)) \
+                and not (mods and _CREATED_BEFORE.search(text, max(0, ws[left][1] - 60), ws[left][1])):
             continue  # "the U.S.-Japan Alliance", "the A-B CEO Forum": a pair's own format; "the Solar Alliance" is a body
         if needs == "bilateral" and not (any(m in _BODY_MARKERS for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)) \
-                and not (mods and _CREATED_BEFORE.search(text, max(0, ws[left][1] - 60), ws[left][1])):
-            continue  # "the establishment of a ministerial-level X Council": a body created here is a mechanism (round 11)
+                and not (mods and _CREATED_BEFORE.search(text, max(0, ws[left][1] - 60), ws[left][1])
+                         and not re.search(r"\bthe\s+(?:[a-z]+-?[a-z]+\s+)?$", text[max(0, ws[left][1] - 30):ws[left][1]])):
+            # "the establishment of a ministerial-level X Council": a new body created here is a mechanism;
+            # "the establishment of the X Council" may be a government's own organ (round 11)
+            continue
         if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
             continue  # self-reference: "this Joint Statement"
         s = ws[year_start(ws, left, year)][1]
@@ -374,7 +389,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Coun
 _MEMBER_OFFICES = frozenset({"Ministers", "Leaders", "Presidents", "Secretaries", "Heads", "Ambassadors", "Advisors",
                              "Advisers"})
 _CREATED_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|establishment\s+of|creat(?:e|es|ed|ing)|creation\s+of|set\s+up"
-                             r"|launch(?:es|ed|ing)?|launch\s+of)\s+(?:a|an)\s+(?:new\s+)?(?:[a-z]+-?[a-z]+\s+)?$")
+                             r"|launch(?:es|ed|ing)?|launch\s+of|form(?:s|ed|ing)?|formation\s+of)\s+(?:a|an|the)\s+(?:new\s+)?"
+                             r"(?:[a-z]+-?[a-z]+\s+)?$")
 _COOP_NOUNS = frozenset({"cooperation", "collaboration"})
 _MOU_PREPS = {"on", "concerning", "regarding", "for"}
 _MOU_INNER = {"and", "on", "of", "in", "for"}

@@ -26,12 +26,15 @@ _CUES = (
     r"|embark(?:ed|s|ing)?\s+(?:together\s+)?(?:up)?on|reach(?:ed|es|ing)?(?=\s+(?:an?|the)\s)"
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:in\s+principle\s+)?(?:on|upon|to)|agree\s+(?:in\s+principle\s+)?(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
-    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing)"
+    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing"
+    # "work towards an Administrative Arrangement": an instrument still to be made (round 11)
+    r"|work(?:s|ing)?\s+towards?(?=\s+(?:a|an)\s))"
     r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"
     r"|finali[sz]ation of|move\s+forward\s+with|moving\s+forward\s+with|proceed\s+with|proceeding\s+with)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
-    r"|reviv(?:e|ed|es|ing)|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
+    r"|reviv(?:e|ed|es|ing)|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of"
+    r"|re-launch\s+of|relaunch\s+of)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
@@ -88,6 +91,7 @@ _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|p
 # (an instrument only: "the upcoming X Working Group" is the next session of a mechanism that exists)
 _FUTURE_ADJ = re.compile(r"\b(?:forthcoming|upcoming|proposed|prospective)\s+$", re.IGNORECASE)
 _INSTRUMENT_WORD = re.compile(r"(?i)\b(?:memorand\w*|agreements?|arrangements?|accords?|treaty|protocol|intent|MOU)\b")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|for|with|between|by|in|to|that|which|and|or|as|at|under|of|from|is|are|will|would)\b)[a-z]")
 _OPEN_QUOTE = re.compile(r"\s*[\u201c\u2018\"]\s*$")
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
@@ -179,8 +183,10 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         again = re.match(r"\W*(?:today|annually|regularly|every|each)\b", text[end:end + 20], re.IGNORECASE)
         return "planned" if planned and event and not again and not _CONTINUE.search(before) else "referenced"
     if m.group("develop"):
+        if m.group("develop").lower().startswith("work") and _NOUN_AFTER.match(text[end:end + 30]):
+            return "referenced"  # "work towards a mutually beneficial X Pillar outcome": the name is a modifier
         return "planned"  # "X is developing a new Y": Y is still to be created
-    if m.group("restart") and re.match(r"(?:renewal|extension)", m.group("restart"), re.IGNORECASE):
+    if m.group("restart") and re.match(r"(?:renewal|extension|re-?launch\s+of)", m.group("restart"), re.IGNORECASE):
         # "are pleased to announce the renewal of the X Task Force": extended by this statement now;
         # "welcomed the extension of X": a reaction to an earlier act
         return "established" if re.search(r"\b(?:announc\w*|agreed\s+(?:on|to)|decided\s+on|approved?)\s+(?:the\s+)?$",

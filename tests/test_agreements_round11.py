@@ -114,3 +114,8 @@ def test_a_relaunch_reacted_to_is_referenced_and_announced_is_established():
 def test_work_towards_a_name_used_as_a_modifier_is_referenced():
     t = table("Ten of us continue to work towards a mutually beneficial Trade Pillar outcome that advances rights.")
     assert t["Trade Pillar"][1] == "referenced", t
+
+
+def test_committed_to_developing_an_instrument_is_planned():
+    t = table("Norland and Sudia committed to developing a bilingual, binational public awareness prevention campaign in each country.")
+    assert t["bilingual, binational public awareness prevention campaign"] == ("framework", "planned", None), t

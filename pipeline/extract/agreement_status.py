@@ -27,6 +27,8 @@ _CUES = (
     r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:in\s+principle\s+)?(?:on|upon|to)|agree\s+(?:in\s+principle\s+)?(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
     r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing"
+    # "committed to developing a binational campaign" (round 11)
+    r"|to\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)(?=\s+(?:a|an)\s)"
     # "work towards an Administrative Arrangement": an instrument still to be made (round 11)
     r"|work(?:s|ing)?\s+towards?(?=\s+(?:a|an)\s))"
     r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"

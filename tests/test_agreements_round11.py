@@ -119,3 +119,17 @@ def test_work_towards_a_name_used_as_a_modifier_is_referenced():
 def test_committed_to_developing_an_instrument_is_planned():
     t = table("Norland and Sudia committed to developing a bilingual, binational public awareness prevention campaign in each country.")
     assert t["bilingual, binational public awareness prevention campaign"] == ("framework", "planned", None), t
+
+
+def test_a_year_and_a_half_ago_dates_a_launch_in_the_past():
+    t = table("A year and a half ago, we the leaders of Norland, Sudia, Ostra and Tarn launched the Coastal Economic "
+              "Framework for Prosperity to advance resilience.")
+    assert t["Coastal Economic Framework for Prosperity"][1] == "referenced", t
+    t = table("Today, we the leaders of Norland, Sudia, Ostra and Tarn launched the Coastal Economic Framework for Prosperity.")
+    assert t["Coastal Economic Framework for Prosperity"][1] == "established", t
+
+
+def test_a_described_mechanism_and_its_name_in_apposition_are_one():
+    t = table("To this end, we will launch a senior-level experts group, the Norland Global Vaccine Partnership Experts "
+              "Group, to implement the partnership.")
+    assert t == {"Norland Global Vaccine Partnership Experts Group": ("mechanism", "planned", None)}, t

@@ -102,7 +102,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # ago": an establishment dated in the past is reported, not made by this statement
 _PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
                              r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b"
-                             r"|\b(?i:one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)\s+ago\b")
+                             # "A year and a half ago, we launched X" (round 11)
+                             r"|\b(?i:a|an|one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)(?:\s+and\s+a\s+half)?\s+ago\b")
 _DAY = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"  # "9-10": a meeting of two days
 _PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b"
                               r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)"

@@ -85,6 +85,7 @@ from pipeline.extract.agreement_names import _pattern_candidates
 from pipeline.extract.agreement_patterns import (
     _class_noun_kinds,
     _gazetteer_candidates,
+    _merge_appositive,
     _merge_parenthesised,
     _merge_shortened,
     _merge_subtitles,
@@ -137,6 +138,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     _merge_shortened(cands)
     _class_noun_kinds(text, cands)
     _merge_parenthesised(text, cands)
+    _merge_appositive(text, cands)
 
     # identities: normalised alias -> Agreement
     registry: dict[str, Agreement] = {}

@@ -127,7 +127,7 @@ class _Cand:
     aliases: list[str] = field(default_factory=list)
     head: str = ""  # lower-cased head noun, for "the Roadmap" coreference
     prio: int = 1  # gazetteer 3, pattern 2, described 1
-    status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced)
+    status_at: int | None = None  # where status cues are read (default: start; -1: none, referenced; -2: planned)
     acronym: str | None = None  # defined inside the name: "Terms of Reference (TOR) on ..."
     event: bool = False  # a summit: kept only when some mention shows a recurring series
     recurring: bool = False
@@ -183,4 +183,4 @@ def _demonyms() -> frozenset[str]:
 
 def _strip_acr(s: str) -> str:
     """A name without an acronym defined inside it ("Terms of Reference (TOR) on ...", "X (CoRe) Partnership")."""
-    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|[A-Z0-9]))", "", s))
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=\s+(?:of|on|for|against|to|between|[A-Z0-9]))", "", s))

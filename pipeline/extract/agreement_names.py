@@ -152,10 +152,13 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         r = h1
         tail_end = h1
         if r + 3 < n and ws[r][0] == "(" and _ACRONYM.match(ws[r + 1][0]) and ws[r + 2][0] == ")" \
-                and (ws[r + 3][0] in _TAIL_PREPS or kind == "framework" and ws[r + 3][0] == "to"):
+                and (ws[r + 3][0] in _TAIL_PREPS or kind == "framework" and ws[r + 3][0] == "to"
+                     # "a Memorandum of Understanding (MoU) between A and B" (round 11)
+                     or ws[r + 3][0] == "between" and ws[h0][0].startswith("Memorand")):
             r += 3  # "Terms of Reference (TOR) on the ...": the acronym stands before the tail
             inner_acr = ws[r - 2][0]
         inner = None
+        inner_planned = False
         if r == h1:
             inner_acr = None
         to_tail = (kind == "framework" and r + 2 < n and ws[r][0] == "to" and _is_cap(ws[r + 1][0])
@@ -169,12 +172,13 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             j = r + 1
             if j < n and ws[j][0] == "the":
                 j += 1
-            elif j + 1 < n and ws[j][0] in ("a", "an") and kind == "framework" and ws[r][0] == "for" \
+            elif j + 1 < n and ws[j][0] in ("a", "an") and kind == "framework" and ws[r][0] in ("for", "on") \
                     and _names_instrument(ws, j + 1, lex):
-                # "a Framework for an Agreement on Reciprocal Trade": the framework of an instrument still to
-                # be made; the instrument is named too (nested, like "on the establishment of")
+                # "a Framework for / on an Agreement on Reciprocal Trade": the framework of an instrument still to
+                # be made; the instrument is named too (nested, like "on the establishment of"), and is planned
                 j += 1
                 inner = j
+                inner_planned = True
             if j + 1 < n and ws[j][0] in _EST_NOUNS and ws[j + 1][0] == "of":
                 # "... on the establishment of the X Team": the instrument that creates X
                 j += 2
@@ -195,8 +199,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                     w = ws[m][0]
                     if w in _MONTHS or (m + 1 < n and ws[m + 1][0] == "'") or _SESSION.match(w):
                         break  # a date, a possessive ("... and Canada's role") or a session ("COP-15") ends the name
-                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the":
-                        break
+                    if w == "and" and m + 1 < n and ws[m + 1][0] == "the" and not (
+                            any(ws[q][0] in ("Between", "between") for q in range(j, m)) and m + 2 < n and _is_cap(ws[m + 2][0])):
+                        break  # but "Agreement on X Between the A and the B": its parties close the name (round 11)
                     if w == "and" and _second_name(ws, m + 1, lex):
                         break  # "X Forum on A and Taskforce on B": two names, each with its own tail
                     if _is_cap(w) and w[:1].isalnum() and not starts[m]:
@@ -232,17 +237,26 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                         tail_end = h1  # "Dialogue of the Foreign and Defense Ministers of A and B": who meets in it
                     if tail_end <= j:
                         tail_end = h1
+        if r < n and ws[r][0] == "for" and not numbered:
+            # "Implementing Arrangement for Gateway cooperation", "Working Group for commercial space
+            # collaboration": a "for" tail closed by a lower-case cooperation noun names it (round 11)
+            q = tail_end if tail_end > h1 else r + 1
+            while q < n and q - r <= 4 and tail_end == h1 and re.fullmatch(r"[a-z][a-z-]+", ws[q][0]) \
+                    and ws[q][0] not in STOP_WORDS and ws[q][0] not in _COOP_NOUNS:
+                q += 1
+            if q < n and ws[q][0] in _COOP_NOUNS and q > r + 1 and not starts[q]:
+                tail_end = q + 1
         if kind == "framework" and tail_end < n and _YEAR.match(ws[tail_end][0]) and not numbered \
                 and ws[tail_end][1] - ws[tail_end - 1][2] <= 1 and not starts[tail_end] \
                 and not (tail_end + 1 < n and ws[tail_end + 1][0] in ("-", "/")):
             tail_end += 1  # "Community Vision 2035", "Master Plan on X Connectivity 2030": the horizon year names it
-        if tail_end == h1 and r < n and ws[r][0] == "between" and ws[h0][0].startswith("Memorand"):
+        if tail_end == h1 and r < n and ws[r][0] == "between" and (ws[h0][0].startswith("Memorand") or ws[h0][0] in ("MOU", "MoU")):
             # "Memorandum of Understanding between Poetry Ireland and the X Foundation": the parties
             # to it name it (up to the end of the noun phrase)
             m, last_cap, saw_and = r + 1, None, False
             while m < n:
                 w = ws[m][0]
-                if _is_cap(w) and w[:1].isalpha() and not starts[m]:
+                if _is_cap(w) and w[:1].isalnum() and not starts[m]:  # "Bharat 6G Alliance"
                     last_cap = m
                 elif w in ("the", "of", "and", "'", "s") or (w.endswith("-based") and w[:1].isupper()):
                     saw_and = saw_and or w == "and"
@@ -259,12 +273,15 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             last = None
             while m < n and m - r <= 10:
                 w = ws[m][0]
+                if w == "signed" and last is not None:
+                    break
                 if re.fullmatch(r"[a-z][a-z-]+", w) and w not in STOP_WORDS:
                     last = m
                 elif w not in _MOU_INNER or last is None:
                     break
                 m += 1
-            if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which"}):
+            # "... on security assistance signed by ...": a participle ends the noun phrase too (round 11)
+            if last is not None and (last + 1 == n or ws[last + 1][0] in {",", ".", ";", ":", ")", "that", "which", "signed"}):
                 tail_end = last + 1
         if inner is None and tail_end > h1 and ws[h0][0].startswith("Memorand") and ws[r][0] == "on" \
                 and (ws[tail_end - 1][0],) in lex.heads and tail_end - (r + 1) >= 3:
@@ -289,6 +306,14 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                      and _RECURRING.search(text, max(0, ws[left][1] - 30), min(len(text), ws[h1 - 1][2] + 30)))
         if needs == "specific" and not specific_mods and tail_end == h1 and not numbered and not recurring:
             continue
+        if ws[h0][0] == "Annex" and tail_end > h1 and not numbered:
+            # "the Sectoral Annex for X to the Agreement on Y": a part of another text; that text is named (round 11)
+            q = next((q for q in range(r + 1, tail_end - 1) if ws[q][0] == "to"), None)
+            if q is not None:
+                q += 1 if ws[q + 1][0] == "the" else 0
+                out.extend(_pattern_candidates(text, ws[q + 1:tail_end], starts[q + 1:tail_end], lex))
+                i = max(i, tail_end)
+                continue
         if ws[h0][0] == "Annex" and (numbered or tail_end == h1 or ws[r][0] not in ("for", "of")):
             continue  # "Annex III", "X Annex to Executive Order 1": a part of another text; "X Annex for the Y Partnership" names one
         if needs == "numbered" and not numbered:
@@ -300,9 +325,14 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if needs == "named" and (len(mods) < 2 or starts[left] or _country_like((mods[0],), lex)
                                  or mods[0].isupper() or not any(_country_like((m,), lex) for m in mods)):
             continue
-        if needs == "pair" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)):
+        if needs == "pair" and not (mods and "-" in mods[0] and _country_like((mods[0],), lex)) \
+                and not (mods and _CREATED_BEFORE.search(text, max(0, ws[left][1] - 60), ws[left][1])):
             continue  # "the U.S.-Japan Alliance", "the A-B CEO Forum": a pair's own format; "the Solar Alliance" is a body
-        if needs == "bilateral" and not (any(m in _BODY_MARKERS for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)):
+        if needs == "bilateral" and not (any(m in _BODY_MARKERS for m in mods) and "Education" not in mods or any(_country_like((m,), lex) and "-" in m for m in mods)) \
+                and not (mods and _CREATED_BEFORE.search(text, max(0, ws[left][1] - 60), ws[left][1])
+                         and not re.search(r"\bthe\s+(?:[a-z]+-?[a-z]+\s+)?$", text[max(0, ws[left][1] - 30):ws[left][1]])):
+            # "the establishment of a ministerial-level X Council": a new body created here is a mechanism;
+            # "the establishment of the X Council" may be a government's own organ (round 11)
             continue
         if left - 1 >= 0 and ws[left - 1][0].lower() in ("this", "these") and kind == "declaration":
             continue  # self-reference: "this Joint Statement"
@@ -343,6 +373,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             # the instrument's mention ends where the name of what it establishes begins
             sub = _pattern_candidates_in(text, ws, starts, lex, inner, tail_end)
             if sub:
+                if inner_planned:
+                    for c in sub:
+                        c.status_at = -2
                 out[-1].end = ws[inner - 1][2]
                 out.extend(sub)
                 i = max(i, tail_end)
@@ -355,6 +388,10 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Coun
 # plural offices in an "of" tail name the members of a mechanism, not the mechanism
 _MEMBER_OFFICES = frozenset({"Ministers", "Leaders", "Presidents", "Secretaries", "Heads", "Ambassadors", "Advisors",
                              "Advisers"})
+_CREATED_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|establishment\s+of|creat(?:e|es|ed|ing)|creation\s+of|set\s+up"
+                             r"|launch(?:es|ed|ing)?|launch\s+of|form(?:s|ed|ing)?|formation\s+of)\s+(?:a|an|the)\s+(?:new\s+)?"
+                             r"(?:[a-z]+-?[a-z]+\s+)?$")
+_COOP_NOUNS = frozenset({"cooperation", "collaboration"})
 _MOU_PREPS = {"on", "concerning", "regarding", "for"}
 _MOU_INNER = {"and", "on", "of", "in", "for"}
 _SERIES = re.compile(r"\b(?:previous|annual|annually|regular|regularly|every\s+year|process|series|platform|"

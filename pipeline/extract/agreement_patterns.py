@@ -182,6 +182,19 @@ def _merge_parenthesised(text: str, cands: list[_Cand]) -> None:
         other.name, other.kind, other.year = keep.name, keep.kind, keep.year or other.year
 
 
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?$")
+
+
+def _merge_appositive(text: str, cands: list[_Cand]) -> None:
+    """"we will launch a senior-level experts group, the X Experts Group, to ...": a described mechanism and the
+    name in apposition right after it are one agreement (round 11)."""
+    for a, b in zip(cands, cands[1:]):
+        if a.prio == 1 and b.prio >= 2 and a.kind == b.kind and b.start - a.end <= 8 \
+                and _APPOSITIVE.match(text[a.end:b.start]) and re.match(r"\s*[,.;)]", text[b.end:b.end + 3]):
+            a.aliases = [a.name, *a.aliases]
+            a.name, a.year = b.name, b.year or a.year
+
+
 # "Partners in the Blue Lagoon", "Partners for Coastal Resilience": a grouping named by its purpose or area
 _PARTNERS = re.compile(
     r"(?<![\w-])Partners\s+(?P<prep>in|of|for)\s+(?:the\s+)?"

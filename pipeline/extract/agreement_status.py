@@ -24,14 +24,19 @@ _CUES = (
     r"|conven(?:e|es|ed|ing)(?=\s+(?:an?|additional|two|three|four|five|six|several)\s)"  # "convene a working group": a new body, not a session of one
     # "will embark on X", "have reached an Agreement on X" (round 8)
     r"|embark(?:ed|s|ing)?\s+(?:together\s+)?(?:up)?on|reach(?:ed|es|ing)?(?=\s+(?:an?|the)\s)"
-    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:on|upon|to)|agree\s+(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
+    r"|finali[sz](?:e|ed|es|ing)|agreed\s+(?:in\s+principle\s+)?(?:on|upon|to)|agree\s+(?:in\s+principle\s+)?(?:on|upon|to)|reached\s+(?:an\s+)?agreement\s+on)"
     r"|(?P<develop>(?:is|are)\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)"
-    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing)"
+    r"|(?:will|shall|to)\s+(?:\w+ly\s+)?(?:develop|draft|prepare|elaborate)(?=\s+(?:a|an)\s)|towards?\s+developing"
+    # "committed to developing a binational campaign" (round 11)
+    r"|to\s+(?:\w+ly\s+)?(?:developing|drafting|preparing|elaborating)(?=\s+(?:a|an)\s)"
+    # "work towards an Administrative Arrangement": an instrument still to be made (round 11)
+    r"|work(?:s|ing)?\s+towards?(?=\s+(?:a|an)\s))"
     r"|(?P<conclude>conclusion of|conclude|concluding|pursue|pursuing|negotiations? of|negotiations on|negotiate|enter into|entering into"
     r"|finali[sz]ation of|move\s+forward\s+with|moving\s+forward\s+with|proceed\s+with|proceeding\s+with)"
     r"|(?P<host>(?:co-?)?host(?:ing)?|hold(?:ing)?|convene|convening)"
     r"|(?P<restart>re-?start(?:ed|ing|s)?|re-?launch(?:ed|es|ing)?|re-?establish(?:ed|es|ing)?"
-    r"|reviv(?:e|ed|es|ing)|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of)"
+    r"|reviv(?:e|ed|es|ing)|reinvigorat(?:e|ed|es|ing)|revitali[sz](?:e|ed|es|ing)|re-?convene[ds]?|re-?convening|renewal\s+of|extension\s+of"
+    r"|re-launch\s+of|relaunch\s+of)"
 )
 _MOD = r"(?:\s+(?!(?:to|of|for|on|in|with|by|under|from|and|or|as|at|which|that)\b)[a-z][\w\u2019'-]*)"
 _GAP_UNIT = (rf"(?:\s+(?:the|a|an|our|their|its|this|these|both|all|another|next){_MOD}{{0,3}}(?:\s+and{_MOD}{{1,2}})?"
@@ -51,8 +56,13 @@ _RIGHT_FUTURE_FORCE = re.compile(
 # a time still to come; "the entry into force of X" alone is reported
 _FUTURE_FORCE_LEFT = re.compile(r"(?:\b(?:upon|pending|until|prior\s+to|ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                                 r"|\b(?:of|on|after|following|from)\s+)$", re.IGNORECASE)
-_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:which\s+)?(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
-_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed|,?\s*signed\s+(?:in|on|at|today|by|last|this)\b)")
+# "X, signed in 2000, which entered into force in 2001" (round 11): the dated signing stands between the name and
+# its entry into force
+_RIGHT_IN_FORCE = re.compile(r"^\s*,?\s*(?:signed\s+(?:in|on)\s+[\w ,]{1,25}?\s*,?\s*(?:which|that|and)\s+|which\s+)?"
+                             r"(?:has\s+|have\s+|had\s+)?(?:entered|came|come|enters)\s+into\s+force")
+# "X signed during the visit", "X signed by successive administrations" (round 11)
+_RIGHT_SIGNED = re.compile(r"^\s*(?:(?:was|were|has been|have been)\s+signed"
+                           r"|,?\s*signed\s+(?:in|on|at|today|by|last|this|during|between|with|under)\b)")
 _RIGHT_PLANNED = re.compile(
     r"^\s*,?\s*(?:(?:which\s+)?(?:(?:will|shall)\s+be|to\s+be)"
     r"|(?:once|when|after|until)\s+(?:it|they)\s+(?:is|are|has\s+been|have\s+been))"
@@ -63,6 +73,10 @@ _RIGHT_FUTURE_TIME = re.compile(r"^\s*,?\s*(?:in\s+the\s+(?:coming|next)\s+(?:da
 # "welcomed the establishment of X": X was created before (a reaction, not the act)
 _REACTION = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|recall|not|hail|prais)\w*"
                        r"(?:\s+(?:the|its|their|our|recent|successful|ongoing))*\s*$", re.IGNORECASE)
+# "welcomed the X Conference, as well as the establishment of Y": the reaction governs a coordinated act too (round 11)
+_REACTION_COORD = re.compile(r"\b(?:welcom|commend|celebrat|applaud|appreciat|hail|prais)\w*\b[^;:]{0,160}?"
+                             r"(?:,?\s+as\s+well\s+as|,?\s+and)(?:\s+(?:the|its|their|our|recent|successful))*\s*$",
+                             re.IGNORECASE)
 # "..., which created X": a past act reported in a relative clause
 _RELATIVE_PAST = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 # "U.S. Forum", "U.K. Taskforce": the dot of an abbreviation ends no clause
@@ -79,6 +93,8 @@ _CONVENE_PLANNED = re.compile(r"\b(?:intent|intention|intends?|intended|plans?|p
 # (an instrument only: "the upcoming X Working Group" is the next session of a mechanism that exists)
 _FUTURE_ADJ = re.compile(r"\b(?:forthcoming|upcoming|proposed|prospective)\s+$", re.IGNORECASE)
 _INSTRUMENT_WORD = re.compile(r"(?i)\b(?:memorand\w*|agreements?|arrangements?|accords?|treaty|protocol|intent|MOU)\b")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|for|with|between|by|in|to|that|which|and|or|as|at|under|of|from|is|are|will|would)\b)[a-z]")
+_OPEN_QUOTE = re.compile(r"\s*[\u201c\u2018\"]\s*$")
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{1,40}\)")
 _CONTINUE = re.compile(r"\bcontinu\w*\s+(?:to\s+)?$", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -86,7 +102,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # ago": an establishment dated in the past is reported, not made by this statement
 _PAST_DATE_LEFT = re.compile(rf"(?:^|[,;]\s*|\b)(?:[Ii]n|[Ss]ince|[Oo]n)\s+(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b"
                              r"|\b[Ll]ast\s+(?:year|month)\b|\b[Pp]reviously\b|\bearlier\s+(?:this|that)\s+year\b"
-                             r"|\b(?i:one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)\s+ago\b")
+                             # "A year and a half ago, we launched X" (round 11)
+                             r"|\b(?i:a|an|one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?)(?:\s+and\s+a\s+half)?\s+ago\b")
 _DAY = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"  # "9-10": a meeting of two days
 _PAST_DATE_RIGHT = re.compile(rf"^[^.;:!?\n]{{0,60}}?\b(?:(?:in|on)\s+(?:{_MONTH}\s+(?:{_DAY},\s+)?)?(?:19|20)\d\d\b"
                               r"|last\s+(?:year|month)\b|(?:\w+\s+)?years?\s+ago\b)"
@@ -121,6 +138,8 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
             pos = e
     pieces.append(text[pos:start])
     left = "".join(pieces).replace("\n", " ")
+    # "plans to launch a \u201cX\u201d": an opening quote before the name stands in no cue's way (round 11)
+    left = _OPEN_QUOTE.sub(" ", left)
     # a defined acronym or term right after the name stands between it and a right cue: "X (CAFTA-DR), which
     # entered into force"
     right = _LEAD_PAREN.sub("", text[end:end + 160], count=1)
@@ -167,8 +186,10 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         again = re.match(r"\W*(?:today|annually|regularly|every|each)\b", text[end:end + 20], re.IGNORECASE)
         return "planned" if planned and event and not again and not _CONTINUE.search(before) else "referenced"
     if m.group("develop"):
+        if m.group("develop").lower().startswith("work") and _NOUN_AFTER.match(text[end:end + 30]):
+            return "referenced"  # "work towards a mutually beneficial X Pillar outcome": the name is a modifier
         return "planned"  # "X is developing a new Y": Y is still to be created
-    if m.group("restart") and re.match(r"(?:renewal|extension)", m.group("restart"), re.IGNORECASE):
+    if m.group("restart") and re.match(r"(?:renewal|extension|re-?launch\s+of)", m.group("restart"), re.IGNORECASE):
         # "are pleased to announce the renewal of the X Task Force": extended by this statement now;
         # "welcomed the extension of X": a reaction to an earlier act
         return "established" if re.search(r"\b(?:announc\w*|agreed\s+(?:on|to)|decided\s+on|approved?)\s+(?:the\s+)?$",
@@ -185,7 +206,7 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
     if planned:
         return "planned"
     cue = m.group("established")
-    if cue and re.search(r"\bof$", cue) and _REACTION.search(before):
+    if cue and re.search(r"\bof$", cue) and (_REACTION.search(before) or _REACTION_COORD.search(before)):
         return "referenced"
     if cue and re.search(r"(?:ed|up)$", cue) and _RELATIVE_PAST.search(before):
         return "referenced"

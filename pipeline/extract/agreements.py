@@ -64,6 +64,18 @@ numbered annex or one ``to`` another text is none); a UN document symbol names i
 (``Summit on 15 November``) are no part of a name; a bare lower-case mechanism created or planned is
 named by its purpose (``a working group to advance X in the Y``).
 
+Round 11: an opening quote before a name hides no cue (``plans to launch a "X"``); ``agreed in principle on X``
+is ``established``; ``X signed during / by / under ...`` is ``signed`` and ``X signed in 2000 that entered into
+force in 2001`` is ``in_force``; a reaction governs a coordinated act (``welcomed A, as well as the establishment
+of X``: ``referenced``), also ``the re-launch of X``; ``work towards an X`` and ``committed to developing an X``
+are ``planned``; the agreement a ``Framework for / on an Agreement on Y`` is for is ``planned``; a ``for`` tail
+closed by ``cooperation``/``collaboration`` is part of the name; ``an Annex for A to the Agreement on B`` names
+only the agreement; parties close a name (``... Between the A and the B``, a treaty's ``between the Governments
+of ...``, ``a Memorandum of Understanding (MoU) between A and B``); a Council or Forum created here (``the
+establishment of a ministerial-level X Council``, ``forming the X Forum``) is a mechanism; a described mechanism
+and its name in apposition (``a senior-level experts group, the X Experts Group,``) are one agreement; created
+panels of experts and codes of conduct; ``a year and a half ago`` dates a launch in the past.
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
@@ -85,6 +97,7 @@ from pipeline.extract.agreement_names import _pattern_candidates
 from pipeline.extract.agreement_patterns import (
     _class_noun_kinds,
     _gazetteer_candidates,
+    _merge_appositive,
     _merge_parenthesised,
     _merge_shortened,
     _merge_subtitles,
@@ -137,6 +150,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     _merge_shortened(cands)
     _class_noun_kinds(text, cands)
     _merge_parenthesised(text, cands)
+    _merge_appositive(text, cands)
 
     # identities: normalised alias -> Agreement
     registry: dict[str, Agreement] = {}
@@ -221,6 +235,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
         cue_at = at if at is not None else s
         if at == -1:
             status = "referenced"
+        elif at == -2:
+            status = "planned"  # the agreement a framework is for: still to be made (round 11)
         else:
             status = _status(text, cue_at, e, [(a, b) for a, b in occupied if b <= cue_at])
         out.append(AgreementMention(s, e, ag, status=status))

@@ -12,7 +12,9 @@ from pipeline.model import Actor
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONS = {"f86a60185eb89a2a7d8c200b0e22ad40b05087a9": ("world_leaders_2021_f86a601.csv", "2021"),
-            "05e3baa24155a10fe12db26a25fa4494eec7e711": ("world_leaders_2021_05e3baa.csv", "2026")}
+            "05e3baa24155a10fe12db26a25fa4494eec7e711": ("world_leaders_2021_05e3baa.csv", "2026"),
+            # an early-2022 version: holders the later version lacks (Olaf Scholz)
+            "e08c10227230494c592fa71211bc5baf1a4dc3a7": ("world_leaders_2021_e08c102.csv", "2022")}
 COLS = ["countryid", "country", "position", "positionLabel", "officeholder", "officeholderLabel",
         "start_year", "end_year"]
 
@@ -43,7 +45,7 @@ def test_whole_table_is_well_formed():
     rows = _rows(HOLDERS)
     assert len(rows) > 100
     assert all(r["officeholder"].startswith("Q") and r["officeholder"][1:].isdigit() for r in rows)
-    assert all(r["as_of"] in ("2021", "2026") for r in rows)
+    assert all(r["as_of"] in ("2021", "2022", "2026") for r in rows)
     assert all(r["start_year"] <= (r["end_year"] or r["as_of"]) for r in rows)
 
 
@@ -130,6 +132,9 @@ MINISTER_SOURCES.update({  # EveryPolitician html/current.csv files (officials i
     "korea-current": ("officials_korea_current_18ee2fc.csv", _CURRENT),
     "uae-current": ("officials_uae_current_044af3c.csv", _CURRENT),
     "israel-current": ("officials_israel_current_263d914.csv", _CURRENT),
+    "philippines-current": ("officials_philippines_current_394a3b9.csv", _CURRENT),
+    # html/holders21.csv: holders since 2001 (a start and an end; only the columns above are kept)
+    "japan-holders21": ("officials_japan_holders21_eecce79.csv", _CURRENT),
 })
 MINISTER_COMMITS = {"world-foreign": "c1e0c8fca19dcce9b77bc424425958be2a18365b",
                     "us-cabinet": "766aa439d329d140194cdae915f1bc0e4f6dc48c",
@@ -139,7 +144,9 @@ MINISTER_COMMITS = {"world-foreign": "c1e0c8fca19dcce9b77bc424425958be2a18365b",
                     "mexico-current": "5f88db8da733bb90ae57c9bbfb1ebdb4bd4d7185",
                     "korea-current": "18ee2fc4dcacb3d53d219037644193a29e8f81ef",
                     "uae-current": "044af3cc4de7e7c251178b56f6902a7ecb952249",
-                    "israel-current": "263d914f5ecb7d84b8d217f57fae13eb82773727"}
+                    "israel-current": "263d914f5ecb7d84b8d217f57fae13eb82773727",
+                    "philippines-current": "394a3b971b749f41de8221fd0647be2db5d0a43a",
+                    "japan-holders21": "eecce799a6eb724da4b296c40d7748091476a5ef"}
 
 
 def test_ministers_provenance_names_each_source_and_commit():
@@ -186,3 +193,20 @@ def test_the_shipped_ministers_resolve():
     assert actor_wikidata_id(_person("Jake Sullivan", "USA")) == "Q16730147"
     assert oh.person_country(_person("Rosa Icela Rodríguez")) == "MEX"
     assert actor_wikidata_id(_person("Rishi Sunak", "GBR")) == "Q20055561"
+
+
+def test_leaders_from_the_added_versions_resolve():
+    """Olaf Scholz (world-leaders early-2022 version), Shigeru Ishiba (japan-ministers holders table,
+    where he is a former minister) and Eduardo Año (Philippine cabinet): Q-id and state by full name,
+    in either name order."""
+    _clear()
+    assert actor_wikidata_id(_person("Olaf Scholz", "DEU")) == "Q61053"
+    assert oh.person_country(_person("Olaf Scholz")) == "DEU"
+    assert actor_wikidata_id(_person("Ishiba Shigeru")) == "Q1335527"  # family name first
+    assert oh.person_country(_person("Ishiba Shigeru")) == "JPN"
+    assert actor_wikidata_id(_person("Shigeru Ishiba", "JPN")) == "Q1335527"
+    assert actor_wikidata_id(_person("Eduardo Año")) == "Q20675880"
+    assert oh.person_country(_person("Eduardo Año")) == "PHL"
+    # a minister's row never answers a surname alone; Scholz's term in the 2022 version is 2021-2022
+    assert holder_state("Ishiba", dt.date(2025, 3, 1)) is None
+    assert holder_state("Scholz", dt.date(2022, 3, 1)) == "DEU"

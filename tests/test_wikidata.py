@@ -133,3 +133,58 @@ def test_organisations_from_the_source_data_agree_with_the_cited_file():
         assert ours.get(name) == qid, name
     assert actor_wikidata_id(Actor("mekong-river-commission", "Mekong River Commission",
                                    "international_organization")) == "Q935878"
+
+
+# ---- round 11: a later version of SupraVerden's table --------------------------------
+
+SUPRA_LATER = Path(__file__).parent / "fixtures" / "supraverden_all_bodies_0022708_excerpt.md"
+SUPRA_LATER_COMMIT = "002270867a68cbc283fd62d6ecd1b5432f5d5635"
+
+
+def table_rows(path):
+    """(English Name, Wikidata Code or None) of a SupraVerden markdown table excerpt."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] not in ("English Name", "---"):
+            m = re.fullmatch(r"\[(Q\d+)\]\(https://www\.wikidata\.org/wiki/(Q\d+)\)", cells[1])
+            assert m is None or m.group(1) == m.group(2), line
+            rows.append((cells[0], m.group(1) if m else None))
+    return rows
+
+
+def test_later_supraverden_version_agrees_with_the_table():
+    first = ORGANIZATIONS.read_text(encoding="utf-8").splitlines()[0]
+    assert SUPRA_LATER_COMMIT in first and "dist/ALL_BODIES.md" in first
+    assert SUPRA_LATER_COMMIT in SUPRA_LATER.read_text(encoding="utf-8").splitlines()[0]
+    ours = {r["source_name"]: r["wikidata_id"] for r in org_rows()}
+    rows = table_rows(SUPRA_LATER)
+    checked = 0
+    for name, qid in rows:
+        if qid is None:
+            assert name not in ours, f"{name} has no Wikidata code in the source"
+        else:
+            assert ours.get(name) == qid, name
+            checked += 1
+    assert checked >= 10
+    assert ("Coalition for Disaster Resilient Infrastructure", "Q85753142") in rows
+
+
+def test_cdri_and_un_forces_in_the_gazetteer():
+    cdri = Actor("coalition-for-disaster-resilient-infrastructure", "Coalition for Disaster Resilient Infrastructure",
+                 "international_organization")
+    assert actor_wikidata_id(cdri) == "Q85753142"
+    # no cited source gives the UN forces an item: they stay without id
+    assert actor_wikidata_id(Actor("un-interim-force-in-lebanon", "UN Interim Force in Lebanon",
+                                   "international_organization")) is None
+
+
+def test_un_interim_force_spellings_are_one_actor():
+    from pipeline.extract.actor_lexicon import lexicon
+    lx = lexicon()
+    ids = {lx.orgs[n].actor_id for n in ("UN Interim Force in Lebanon", "United Nations Interim Force in Lebanon",
+                                          "U.N. Interim Force in Lebanon", "UNIFIL")}
+    assert ids == {"un-interim-force-in-lebanon"}
+    ids = {lx.orgs[n].actor_id for n in ("UN Disengagement Observer Force",
+                                          "United Nations Disengagement Observer Force", "UNDOF")}
+    assert ids == {"un-disengagement-observer-force"}

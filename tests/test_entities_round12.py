@@ -85,3 +85,17 @@ def test_the_commission_speaks_for_its_party_union_in_commitments():
     cs = find_commitments(doc, split_sentences(text), parties, find_actors(doc))
     assert [(c.trigger, c.committers) for c in cs] == [("will", ("european-union",)),
                                                        ("will", ("CHL", "european-union"))]
+
+
+def test_an_initiative_framing_its_named_members_is_no_party():
+    text = ("The members of the Export Controls and Human Rights Initiative, Chile, Norway and Peru, "
+            "affirm their shared commitment to responsible export controls.")
+    got = _parties(text, "Export Controls and Human Rights Initiative Joint Statement")
+    assert got == ["CHL", "NOR", "PER"]
+    assert "Export Controls and Human Rights Initiative" in _actor_names(text)
+
+
+def test_a_listed_forum_member_stays_a_party():
+    text = ("Chile, Norway, Peru and the Global Forum on Cyber Expertise affirm their shared commitment "
+            "to resilient networks.")
+    assert "global-forum-on-cyber-expertise" in _parties(text)

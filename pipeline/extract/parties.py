@@ -450,7 +450,28 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # "Meeting between National Security Advisor A and National Security Advisor B" with one state
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
-    return _body_for_union(parties, actor_mentions)
+    return _body_for_union(_drop_frame_forums(parties, text, title, actor_mentions), actor_mentions)
+
+
+_MEMBERS_OF = re.compile(r"\b(?:members|participants|partners|endorsers)\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_frame_forums(parties: list[Actor], text: str, title: str | None, mentions: list[Mention]) -> list[Actor]:
+    """Round 12: a grouping without a member list (not in ``actors_groupings.csv``) that frames the issuers
+    ("International X Initiative Joint Statement", "The members of the X Initiative: A, B, ...") is an actor,
+    not a party, when two or more states are named as the issuers (ANNOTATION.md: the named members are
+    the parties, the initiative is not)."""
+    if sum(p.actor_type == "state" for p in parties) < 2:
+        return parties
+    groups = _groupings()
+    framing = {p.actor_id for p in parties if p.actor_type == "forum" and p.actor_id not in groups}
+    if not framing:
+        return parties
+    frames = {m.entity.actor_id for m in _title_actors(_norm_title(title))} if title else set()
+    for m in mentions:
+        if m.entity.actor_id in framing and _MEMBERS_OF.search(text, max(0, m.start - 40), m.start):
+            frames.add(m.entity.actor_id)
+    return [p for p in parties if p.actor_id not in framing & frames]
 
 
 @lru_cache(maxsize=1)

@@ -99,3 +99,8 @@ def test_a_listed_forum_member_stays_a_party():
     text = ("Chile, Norway, Peru and the Global Forum on Cyber Expertise affirm their shared commitment "
             "to resilient networks.")
     assert "global-forum-on-cyber-expertise" in _parties(text)
+
+
+def test_the_river_basin_is_the_mekong_region():
+    assert "Mekong" in _regions("The partners will promote water security in the Mekong River Basin.")
+    assert "Mekong" not in _regions("The Mekong River Commission will host the partners.")

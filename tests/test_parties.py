@@ -287,8 +287,10 @@ def test_the_commission_issuing_for_its_union_is_the_union_when_the_text_names_i
     assert sorted(parties(text, title)) == ["CHL", "european-union"]
     text2 = "Chile and the Commission will work together on vaccine supply chains."
     assert sorted(parties(text2, title)) == ["CHL", "european-commission"]
+    # round 12 (the maintainer's convention of batches 17, 22, 23): in a bilateral the body speaks for its
+    # organisation even where the text names the body itself
     text3 = "The European Commission will work with the European Union's member states on supply."
-    assert "european-commission" in parties(text3, title)
+    assert sorted(parties(text3, title)) == ["CHL", "european-union"]
 
 
 def test_a_city_and_its_country_stay_a_venue():

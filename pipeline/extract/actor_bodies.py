@@ -102,8 +102,8 @@ def _bodies(text: str, toks: list[_Tok], runs: list[list[int]],
                         continue
                     break
                 if not _is_cap(tp) or run[b - 1] in person_tok or tp in lx.lead_skip \
-                        or tp in lx.title_last or re.search(r"-[a-z]", tp):
-                    break
+                        or tp in lx.title_last or re.search(r"-[a-z]", tp) or tp in _MONTHS:
+                    break  # round 12: "the September IAEA Board of Governors meeting": a month dates the meeting
                 b -= 1
             while b < k and not _is_cap(toks[run[b]].text):
                 b += 1

@@ -244,11 +244,12 @@ class SubjectRules:
         """The party an actor speaks for: a party itself, or a party's leader."""
         if ent.actor_id in self.party_set:
             return ent.actor_id
-        if ent.actor_type == "person":
-            if ent.country in self.party_set:
-                return ent.country
-            return self.person_party.get(ent.actor_id)
-        return None
+        if ent.actor_type != "person":  # round 12: the Commission speaking for its party EU
+            from pipeline.extract.parties import body_party
+            return body_party(ent.actor_id, self.party_set)
+        if ent.country in self.party_set:
+            return ent.country
+        return self.person_party.get(ent.actor_id)
     # ---- subjects -------------------------------------------------------
     def _adjunct_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
         """The party subject before a hedging adjunct in commas ending at token k."""

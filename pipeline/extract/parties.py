@@ -450,7 +450,28 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # "Meeting between National Security Advisor A and National Security Advisor B" with one state
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
-    return _body_for_union(parties, actor_mentions)
+    return _body_for_union(_drop_frame_forums(parties, text, title, actor_mentions), actor_mentions)
+
+
+_MEMBERS_OF = re.compile(r"\b(?:members|participants|partners|endorsers)\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_frame_forums(parties: list[Actor], text: str, title: str | None, mentions: list[Mention]) -> list[Actor]:
+    """Round 12: a grouping without a member list (not in ``actors_groupings.csv``) that frames the issuers
+    ("International X Initiative Joint Statement", "The members of the X Initiative: A, B, ...") is an actor,
+    not a party, when two or more states are named as the issuers (ANNOTATION.md: the named members are
+    the parties, the initiative is not)."""
+    if sum(p.actor_type == "state" for p in parties) < 2:
+        return parties
+    groups = _groupings()
+    framing = {p.actor_id for p in parties if p.actor_type == "forum" and p.actor_id not in groups}
+    if not framing:
+        return parties
+    frames = {m.entity.actor_id for m in _title_actors(_norm_title(title))} if title else set()
+    for m in mentions:
+        if m.entity.actor_id in framing and _MEMBERS_OF.search(text, max(0, m.start - 40), m.start):
+            frames.add(m.entity.actor_id)
+    return [p for p in parties if p.actor_id not in framing & frames]
 
 
 @lru_cache(maxsize=1)
@@ -465,17 +486,29 @@ def _executive_bodies() -> dict[str, tuple[Actor, bool]]:
     return out
 
 
+def body_party(actor_id: str, party_ids) -> str | None:
+    """The party organisation an executive body speaks for ("The European Commission will ..." in a statement
+    whose party is the EU), None when the body is no such body or its organisation is no party (round 12)."""
+    org = _executive_bodies().get(actor_id)
+    return org[0].actor_id if org is not None and org[0].actor_id in party_ids else None
+
+
 def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor]:
     """An executive body that issues a statement for its organisation ("United States–European
     Commission Joint Statement" whose text speaks of the EU's efforts) stands for the organisation
     when the text names the organisation and never the body itself (the body named in the text speaks
     there as itself: "The European Commission will work with the Member States"). Otherwise the body
     stays the party. Round 10: the body of the organisation's leaders (the European Council) stands for
-    the organisation whenever the text names the organisation, as a leader speaks for a state."""
+    the organisation whenever the text names the organisation, as a leader speaks for a state. Round 12: so
+    does any body that issues a bilateral statement with one state (the Commission speaking for the EU)."""
     bodies = _executive_bodies()
     named = {m.entity.actor_id for m in mentions}
+    # round 12: a body that issues with one state only (a bilateral: "The United States and the European
+    # Commission announce ...") negotiates for its organisation, as a minister for its state, even where the
+    # text names the body; beside several states (a list of issuers) it speaks as itself
+    bilateral = len(parties) == 2 and sum(p.actor_type == "state" for p in parties) == 1
     return _dedupe(bodies[p.actor_id][0] if p.actor_id in bodies and bodies[p.actor_id][0].actor_id in named
-                   and (bodies[p.actor_id][1] or p.actor_id not in named) else p for p in parties)
+                   and (bodies[p.actor_id][1] or bilateral or p.actor_id not in named) else p for p in parties)
 
 
 _LIST_OPEN = re.compile(r"(?:^|[.,;:]\s*|\n\s*)(?:the\s+)?$", re.IGNORECASE)  # a list item opens here

@@ -230,18 +230,33 @@ _ADMIN_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Autonomous[ \t]+Re
                          r"|Province|Oblast|Governorate|Prefecture)\b")
 
 
-def is_place_context(text: str, start: int) -> bool:
-    """True when the words before ``start`` speak of a place or a situation there."""
+# round 12: after a place joined by a bare comma the list goes on or ends ("in Iraq, Syria, and Yemen", "in
+# Iraq, Syria."); "the invasion of Ukraine, Russia continues" is a new clause, not a second place
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;:.)]|(?:and|or)\b|$)")
+_BARE_COMMA = re.compile(r",\s*$")
+
+
+def is_place_context(text: str, start: int, end: int | None = None) -> bool:
+    """True when the words before ``start`` speak of a place or a situation there (with ``end``, the
+    mention's end: a place joined to an earlier one by a bare comma only when the list goes on after it)."""
     left = _left_context(text, start)
-    for _ in range(4):
+    for step in range(4):
         left = _BOTH.sub(" ", left)
         if _PLACE_LEFT.search(left):
             return not _NOT_PLACE_IN.search(left)
         m = _COORD_PLACE.search(left)
         if not m or m.start() == 0:
             return False
+        if step == 0 and end is not None and _BARE_COMMA.search(m.group()) and not _LIST_GOES_ON.match(text, end):
+            return False
         left = left[:m.start()]
     return False
+
+
+# round 12: "developments in Norland's war against Sudria": the preposition governs the possessed noun, an act
+# of the state, not the place ("the status quo in Jerusalem's holy sites" stays a place)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}?(?:wars?|aggression|invasion|actions?|attacks?"
+                         r"|polic(?:y|ies)|decisions?|efforts?|threats?|coercion|behaviou?r|conduct|campaigns?)\b")
 
 
 # "the East and South China Seas": two seas, grounded on "East" and "South China Seas"
@@ -423,7 +438,12 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
                 and 0 < start - prev[2] <= 1:
             # "the Western Balkans", "the South Caucasus": a sub-region (no coordinates of its own)
             name = f"{prev[0][:1].upper()}{prev[0][1:]} {region.name}"
-            found.append(Mention(prev[1], end, Region(slug(name), name, region.region_type, None, None, None)))
+            at = prev[1]
+            before = ws[i - 2] if i > 1 else None
+            if before and before[0] in ("North", "South") and prev[0] in ("East", "West") and 0 < at - before[2] <= 1:
+                # round 12: "South East Europe", "North West Africa": two compass words name one sub-region
+                name, at = f"{before[0]} {name}", before[1]
+            found.append(Mention(at, end, Region(slug(name), name, region.region_type, None, None, None)))
             continue
         if region.region_type == "country" and prev and prev[0] in _COMPASS | _COMPASS_LOWER \
                 and 0 < start - prev[2] <= 1:
@@ -436,8 +456,8 @@ def find_regions(doc: Doc, parties_iso3: frozenset[str] = frozenset()) -> list[M
                 and not _PARTY_PLACE_RIGHT.match(text, end) \
                 and not (region.iso3 in conflict_parties and is_place_context(text, start)):
             continue
-        if needs_context and not is_place_context(text, start) and not _PLACE_RIGHT.match(text, end) \
-                and not _PROLIFERATION_RIGHT.match(text, end):
+        if needs_context and not _PLACE_RIGHT.match(text, end) and not _PROLIFERATION_RIGHT.match(text, end) \
+                and (not is_place_context(text, start, end) or _POSSESSIVE.match(text, end)):
             continue
         venue = _VENUE.search(text, max(0, start - 40), start) if needs_context else None
         if venue and index_lookup(index, venue.group(1)) is None and not _conflict_context(text, start):

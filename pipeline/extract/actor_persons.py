@@ -82,6 +82,11 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                         break
                 else:
                     break
+            lead = k  # "President von der Leyen": name particles may open a name after its title
+            while lead > 1 and toks[run[lead - 1]].text in lx.particles:
+                lead -= 1
+            if lead < k and toks[run[lead - 1]].text in lx.title_last:
+                k = lead
             n = j - k + 1
             ok = False
             prev = toks[run[k - 1]].text if k > 0 else None

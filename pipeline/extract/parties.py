@@ -386,6 +386,24 @@ def _co_subjects(text: str, m: Mention, mentions: list[Mention]) -> list[Mention
     return [o for o in mentions if stop_at <= o.start and o.end <= m.start and o.entity.actor_type in _PARTY_TYPES]
 
 
+_PAIR_PREDICATE = re.compile(r"\s+(?!(?:of|on|in|for|to|with|and|or|at|by|from|as|under)\b)[a-z]+\b")
+
+
+def _co_issuers(parties: list[Actor], text: str, mentions: list[Mention]) -> list[Actor]:
+    """Session 5: a state or organisation named at least twice as the co-subject of a known party before a
+    predicate ("the United States and the European Commission have made ..."): the issuer the title names
+    by a person whose state or body no gazetteer knows ("by President A and President B")."""
+    known = {p.actor_id for p in parties}
+    counts: dict[str, list] = {}
+    for m in mentions:
+        if m.entity.actor_type in _PARTY_TYPES and m.entity.actor_id not in known \
+                and _PAIR_PREDICATE.match(text, m.end) \
+                and any(c.entity.actor_id in known for c in _co_subjects(text, m, mentions)):
+            counts.setdefault(m.entity.actor_id, [0, m.entity])[0] += 1
+    best = sorted(counts.values(), key=lambda c: -c[0])
+    return [best[0][1]] if best and best[0][0] >= 2 and (len(best) == 1 or best[1][0] < best[0][0]) else []
+
+
 # "N countries and the EU have agreed to join / have joined / have endorsed the X Declaration"
 _JOIN_CLAUSE = re.compile(
     r"\b(?:have|has)\s+(?:(?:now|also|today|formally)\s+)?(?:(?:agreed|decided|chosen)\s+to\s+)?"
@@ -450,6 +468,9 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
         # "Meeting between National Security Advisor A and National Security Advisor B" with one state
         # found: the publishing government is the other
         parties = _dedupe(parties + _publisher_party(statement.url))
+    if parties and len(parties) < _title_leaders(statement.title):
+        # "by President A and President B" with B's party unknown: who speaks beside the known party in the text
+        parties = _dedupe(parties + _co_issuers(parties, text, actor_mentions))
     return _body_for_union(_drop_frame_forums(parties, text, title, actor_mentions), actor_mentions)
 
 

@@ -1,0 +1,46 @@
+"""Session 5 (round 12): a person named with a title before name particles ("President von der
+Leyen"), and the issuer a title names by a person whose state or body no gazetteer knows, taken
+from the text where it speaks beside the known party (invented statements)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract.actors import find_actors
+from pipeline.extract.nlp import make_doc
+from pipeline.extract.statement import extract_statement
+from pipeline.model import Statement
+
+
+def _persons(text: str) -> list[str]:
+    return [m.entity.name for m in find_actors(make_doc(text)) if m.entity.actor_type == "person"]
+
+
+def test_particles_may_open_a_name_after_a_title():
+    assert _persons("Chancellor van Dalen and President de Souza met in Lima.") == ["van Dalen", "de Souza"]
+
+
+def test_particles_without_a_title_open_no_name():
+    assert _persons("The harbour of van Dalen was closed.") == []
+
+
+def _parties(title: str, body: str) -> list[str]:
+    st = Statement(statement_id="t", source_file="t.md", sha256="0" * 64, title=title,
+                   date=dt.date(2031, 5, 4), url="https://www.regjeringen.no/en/t/", text=body)
+    return [p.actor_id for p in extract_statement(st).parties]
+
+
+BODY = ("Clean cooking saves lives. Since 2029 Norway and the African Union Commission are working to expand it. "
+        "Last year Norway and the African Union Commission pooled their funds. The African Union will host the next round.")
+
+
+def test_the_unknown_leaders_body_is_the_co_subject_of_the_known_party():
+    # President Mbeki-Tanu is no office holder the gazetteers know; the AU Commission speaks beside Norway twice
+    parties = _parties("Joint Statement by Prime Minister Store of Norway and President Mbeki-Tanu on Clean Cooking", BODY)
+    assert "NOR" in parties and len(parties) == 2
+    assert parties[1] in ("african-union", "african-union-commission")
+
+
+def test_one_co_subject_mention_is_not_enough():
+    body = BODY.replace("Last year Norway and the African Union Commission pooled", "Last year the partners pooled")
+    parties = _parties("Joint Statement by Prime Minister Store of Norway and President Mbeki-Tanu on Clean Cooking", body)
+    assert parties == ["NOR"]

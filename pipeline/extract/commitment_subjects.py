@@ -45,7 +45,7 @@ _COLLECTIVE = re.compile(
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
-    r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
+    r"|members|taskforce|working\s+groups?|sub-?committee|steering\s+(?:group|committee)|expert\s+group|teams|committees"
     r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies|counterparts"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
@@ -244,6 +244,8 @@ class SubjectRules:
         """The party an actor speaks for: a party itself, or a party's leader."""
         if ent.actor_id in self.party_set:
             return ent.actor_id
+        if ent.actor_id in self.same_speaker:
+            return self.same_speaker[ent.actor_id]
         if ent.actor_type == "person":
             if ent.country in self.party_set:
                 return ent.country

@@ -88,6 +88,9 @@ def test_opening_phrase_with_an_adjective():
 def test_our_working_groups_and_teams_speak_for_the_parties():
     assert rows("Our working groups will continue their steady work on fisheries.") == [("will", "pledge", BOTH)]
     assert rows("To that end, our teams will meet regularly.") == [("will", "pledge", BOTH)]
+    # "the working groups established under X": a participle, no subject of its own
+    assert [t for t, _, _ in rows("We ask that each of the working groups established under the accord carry on.")] \
+        == ["ask"]
 
 
 def test_announce_that_we_intend_is_one_pledge():

@@ -18,7 +18,9 @@ from pipeline.extract.parties import _executive_bodies
 def same_speaker(party_set: frozenset[str]) -> dict[str, str]:
     """actor_id of a body or organisation that is no party -> the party it speaks as."""
     out: dict[str, str] = {}
-    for body, (org, _leaders) in _executive_bodies().items():
+    for body, (org, leaders) in _executive_bodies().items():
+        if leaders:
+            continue  # the leaders' body (the European Council) mostly reports its own past decisions
         if org.actor_id in party_set and body not in party_set:
             out[body] = org.actor_id
         elif body in party_set and org.actor_id not in party_set:

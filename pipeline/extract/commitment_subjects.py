@@ -83,6 +83,7 @@ SUB_BODIES = frozenset(("committee", "task force", "taskforce", "working group",
 # "Members will", "Initiative participants affirmed": all the parties; "the founding members", "new
 # members": only some of them (not resolved: no row)
 MEMBER_HEADS = frozenset(("members", "participants"))
+_PLURAL_BODIES = frozenset(("working groups", "teams", "committees"))  # round 12: only as "our ..."
 _SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
 outgoing acceding observer associate prospective remaining""".split())
 
@@ -466,6 +467,8 @@ class SubjectRules:
             ok = False
         if ok and not strong and not title and set(mods) & _BLOCK_MODS:
             ok = False
+        if ok and head in _PLURAL_BODIES and det != "our":
+            ok = False  # "our working groups / teams will": the parties'; "the working groups established under X": a participle
         if ok and det == "their":
             ok = False  # "their governments": someone else's
         if det == "this":

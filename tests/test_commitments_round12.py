@@ -119,3 +119,25 @@ def test_organisation_and_its_executive_body_speak_as_one():
     # the party is the Commission: "the EU" in the text is the same speaker
     assert run("Norvia and the EU are committed to cutting tariffs.", [NORVIA, ec]) == \
         [("committed", ("NRV", ec.actor_id))]
+
+
+def test_pronoun_subject_hosts_a_coordinated_trigger():
+    # "we begin X and pledge to": the pronoun's verb is no trigger, the coordinated one is the parties'
+    assert rows("Today, we begin new cooperation in fisheries and pledge to work together against piracy.") == \
+        [("pledge", "pledge", BOTH)]
+    assert rows("We are mapping the supply chain of fish, including tuna, and affirm our commitment to open seas.") == \
+        [("affirm", "emphasis", BOTH)]
+    # a relative clause's pronoun hosts nothing
+    assert rows("The region we share and support is vast.") == []
+
+
+def test_opening_phrase_of_a_field():
+    assert rows("In fisheries we will open new offices.") == [("will", "pledge", BOTH)]
+    assert rows("In order that we may trade, the harbour must open.") == []
+
+
+def test_lower_case_advisors_and_bare_officials():
+    assert rows("The national security advisors reaffirmed their commitment to working together.") == \
+        [("reaffirmed", "reaffirmation", BOTH)]
+    assert rows("In this regard, officials pledged to enhance coordination.") == [("pledged", "pledge", BOTH)]
+    assert rows("Ozarian officials pledged to enhance coordination.") == []  # another's officials

@@ -141,3 +141,10 @@ def test_lower_case_advisors_and_bare_officials():
         [("reaffirmed", "reaffirmation", BOTH)]
     assert rows("In this regard, officials pledged to enhance coordination.") == [("pledged", "pledge", BOTH)]
     assert rows("Ozarian officials pledged to enhance coordination.") == []  # another's officials
+
+
+def test_stand_together_in_an_ing_verb_takes_its_kind():
+    assert rows("We stand together with our friends in condemning the raids on the ferries.") == \
+        [("stand", "opposition", BOTH)]
+    assert rows("We stand together in calling for an end to the raids.") == [("stand", "appeal", BOTH)]
+    assert rows("We stand together in support of the fishermen.") == [("stand", "support", BOTH)]

@@ -35,6 +35,7 @@ _ANNOUNCED_FUTURE = re.compile(r"\s*(?:(?:today|also|hereby|jointly)\s+)?that\b(
 _NOT_VERB_AFTER_TO = frozenset("the a an this that these those our their its his her my your them us him it each every all "
                                "both any such future".split())
 _NOUN_ENDINGS = ("tion", "ment", "ness", "ity", "ship", "ance", "ence")
+_STAND_IN_ING = re.compile(r"(?:\s+[\w-]+){0,5}?\s+in\s+([a-z]+ing)\b")
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _HAVE_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+|also\s+|already\s+)?$")
 _STATED_FUTURE = re.compile(r"\s*that\s+[^.;:]{0,100}?\b(will|shall)\b")
@@ -111,6 +112,10 @@ class KindRules:
         elif rule.pattern in ("stand together", "stand for") and _THAT_BEFORE.search(
                 self.text, max(0, subj.start - 12), subj.start):
             return None  # "reaffirmed that X and Y stand together": the reporting verb's row carries it
+        elif rule.pattern == "stand together" and (sm := _STAND_IN_ING.match(after)) \
+                and (vm := self.lex.regex.match(self.text, m.end() + sm.start(1))) \
+                and self.lex.rules[vm.lastgroup].kind in ("opposition", "appeal", "pledge"):
+            kind = self.lex.rules[vm.lastgroup].kind  # "stand together in condemning X / calling for Y": its kind
         elif rule.rule == "adj" and rule.pattern.startswith("^invested") and _HAVE_BEFORE.search(
                 self.text, max(0, m.start() - 30), m.start()):
             return None  # "Norvia has invested in ports": a past act, not a frame of dedication

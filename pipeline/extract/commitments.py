@@ -11,6 +11,7 @@ holds the clause scan; each rule family has its own module:
 | individuals: which party a named person or a leader's title speaks for | ``commitment_leaders`` |
 | lists under an introducing clause, elided-subject bullets | ``commitment_lists`` |
 | kinds (modal = pledge, "agree to establish", negation, ...) and verb agreement | ``commitment_kinds`` |
+| hosts of a coordinated trigger; an organisation and its executive body as one speaker | ``commitment_hosts``, ``commitment_bodies`` |
 
 The scan (``_Extractor.sentence``):
 

@@ -104,10 +104,10 @@ _OPENING_TIME = re.compile(r"(?:(?:This|Next|Last|Later\s+this|Earlier\s+this|Ea
                            r"|(?:In|Over|During)\s+the\s+(?:coming|next|past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))")
 
 
-# "In space", "In the field of health", "Across the region": a prepositional phrase of lower-case words that opens
+# "In space", "In our industrial sectors", "Across borders": a prepositional phrase of lower-case words that opens
 # the sentence (round 12); "In order that", "In ways that": no such phrase
 _OPENING_FIELD = re.compile(r"(?:In|Across|Within|Beyond)\s+(?!(?:order|case|which|that|what|ways?|turn|addition)\b)"
-                            r"(?:(?:the|our)\s+)?(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*")
+                            r"(?:our\s+)?(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*")  # not "In the areas we welcomed": a relative
 
 
 def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:

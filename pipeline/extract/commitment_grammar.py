@@ -106,7 +106,7 @@ _OPENING_TIME = re.compile(r"(?:(?:This|Next|Last|Later\s+this|Earlier\s+this|Ea
 
 # "In space", "In our industrial sectors", "Across borders": a prepositional phrase of lower-case words that opens
 # the sentence (round 12); "In order that", "In ways that": no such phrase
-_OPENING_FIELD = re.compile(r"(?:In|Across|Within|Beyond)\s+(?!(?:order|case|which|that|what|ways?|turn|addition)\b)"
+_OPENING_FIELD = re.compile(r"(?:In|Across|Within|Beyond)\s+(?!(?:the|an?|this|these|those|order|case|which|that|what|ways?|turn|addition)\b)"
                             r"(?:our\s+)?(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*")  # not "In the areas we welcomed": a relative
 
 

@@ -49,8 +49,9 @@ def test_frames_that_hold_to_a_commitment():
 
 
 def test_invitations_congratulations_and_echoed_calls():
+    # round 12: the verb is the trigger ("extended X an invitation": the noun may stand far from it)
     assert rows("President Ruiz extends an invitation for President Berg to visit Selda.") == \
-        [("invitation", "appeal", ("SLD",))]
+        [("extends", "appeal", ("SLD",))]
     assert rows("The two Leaders offered congratulations on the launch of the exchange program.") == \
         [("offered", "welcome", BOTH)]
     got = rows("The Leaders stressed the importance of the plan and echo the League's calls for an end to violence.")

@@ -104,6 +104,12 @@ _OPENING_TIME = re.compile(r"(?:(?:This|Next|Last|Later\s+this|Earlier\s+this|Ea
                            r"|(?:In|Over|During)\s+the\s+(?:coming|next|past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))")
 
 
+# "In space", "In our industrial sectors", "Across borders": a prepositional phrase of lower-case words that opens
+# the sentence (round 12); "In order that", "In ways that": no such phrase
+_OPENING_FIELD = re.compile(r"(?:In|Across|Within|Beyond)\s+(?!(?:the|an?|this|these|those|order|case|which|that|what|ways?|turn|addition)\b)"
+                            r"(?:our\s+)?(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*")  # not "In the areas we welcomed": a relative
+
+
 def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
     """'main' if a clause subject may start right after token k, 'sub' after a subordinator, else ''."""
     if k < floor:
@@ -121,5 +127,7 @@ def _is_boundary_token(tokens: _Tokens, k: int, floor: int) -> str:
         return "main"
     if _OPENING_TIME.fullmatch(tokens.text, tokens.spans[floor][0], tokens.spans[k][1]):
         return "main"  # "This year our countries will": an opening time phrase without a comma
+    if _OPENING_FIELD.fullmatch(tokens.text, tokens.spans[floor][0], tokens.spans[k][1]):
+        return "main"  # "In space we will": a short opening phrase of the field, without a comma
     return ""
 

@@ -29,6 +29,15 @@ _SPEECH_SUPPORT = re.compile(r"[^.;:]{0,80}?\b(?:support|backing|solidarity)\b")
 # "agreed that our two nations will work together": a future act agreed (pledge); the modal is its trigger's
 _AGREED_FUTURE = re.compile(r"[^.;:]{0,100}?\b(will|shall|must)\b")
 # "confirmed / affirmed that they will X": the modal of a clause stated by the parties (round 9)
+# "announce (today) that X will / intends to": group 1 the clause after "that", group 2 the modal or intention verb
+_ANNOUNCED_FUTURE = re.compile(r"\s*(?:(?:today|also|hereby|jointly)\s+)?that\b([^.;:]{0,160}?)\b(will|shall|is\s+to|intends?\s+to|plans?\s+to)\b")
+# "look to": what follows "to" when it is no verb ("look to the future", "look to them")
+_NOT_VERB_AFTER_TO = frozenset("the a an this that these those our their its his her my your them us him it each every all "
+                               "both any such future".split())
+_NOUN_ENDINGS = ("tion", "ment", "ness", "ity", "ship", "ance", "ence")
+_STAND_IN_ING = re.compile(r"(?:\s+[\w-]+){0,5}?\s+in\s+([a-z]+ing)\b")
+_THAT_BEFORE = re.compile(r"\bthat\s+$")
+_HAVE_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+|also\s+|already\s+)?$")
 _STATED_FUTURE = re.compile(r"\s*that\s+[^.;:]{0,100}?\b(will|shall)\b")
 # "resolved that X must / will": the modal of the resolved clause
 _RESOLVED_MODAL = re.compile(r"[^.;:]{0,100}?\b(will|shall|must|should)\b")
@@ -96,6 +105,20 @@ class KindRules:
         nxt_w = nxt.group(1).lower() if nxt else ""
         if rule.rule == "complement":  # look forward to
             kind = "pledge" if nxt_w.endswith("ing") else "support"
+        elif rule.rule == "look_to":  # "we look to enhance X": an intention; "look to the future / to Norvia": none
+            if not (nxt and nxt.group(1).islower() and nxt_w not in _NOT_VERB_AFTER_TO
+                    and not nxt_w.endswith(_NOUN_ENDINGS)):
+                return None
+        elif rule.pattern in ("stand together", "stand for") and _THAT_BEFORE.search(
+                self.text, max(0, subj.start - 12), subj.start):
+            return None  # "reaffirmed that X and Y stand together": the reporting verb's row carries it
+        elif rule.pattern == "stand together" and (sm := _STAND_IN_ING.match(after)) \
+                and (vm := self.lex.regex.match(self.text, m.end() + sm.start(1))) \
+                and self.lex.rules[vm.lastgroup].kind in ("opposition", "appeal", "pledge"):
+            kind = self.lex.rules[vm.lastgroup].kind  # "stand together in condemning X / calling for Y": its kind
+        elif rule.rule == "adj" and rule.pattern.startswith("^invested") and _HAVE_BEFORE.search(
+                self.text, max(0, m.start() - 30), m.start()):
+            return None  # "Norvia has invested in ports": a past act, not a frame of dedication
         elif rule.pattern in _AGREE_PATTERNS and (im := _AGREED_INSTRUMENT.match(after)) \
                 and not find_time_expression(self.text, m.end(), m.end() + _clause_end(after, im.end())):
             kind = "establishment"  # a later time in its own clause ("agreed on a roadmap by 2027"): pledge
@@ -136,11 +159,13 @@ class KindRules:
                                                  after, re.IGNORECASE):
             kind = "appeal"  # "we continue to encourage X to ...": the appeal is made (again) now ("encourage exchanges": pledge)
         elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*(?:(?:its|their|our|the|an?)\s+)?(?:\w+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
+                r"\s*(?:(?:its|their|our|the|an?)\s+)?(?:[\w’']+\s+)?(?:intent|intention|plans?|commitment|pledge)\b", after):
             kind = "pledge"  # "announced its intent to ...", "announced concrete plans to ..."
-        elif kind == "establishment" and rule.pattern == "announce" and re.match(
-                r"\s*that\b[^.;:]{0,160}?\b(?:will|shall|is\s+to|intends?\s+to|plans?\s+to)\b", after):
+        elif kind == "establishment" and rule.pattern == "announce" and (am := _ANNOUNCED_FUTURE.match(after)):
             kind = "pledge"  # "we are announcing that X will host": a future action
+            if self._parties_subject(m.end() + am.start(1), m.end() + am.start(2)):
+                # "announce today that we intend to hold X": one announced intention; the inner one has no row
+                self.absorbed.add(m.end() + am.start(2))
         elif rule.rule == "in_ing":
             # "join voices in condemning X": the -ing verb after "in" decides; none known: no row
             im = _NEXT_ING.match(after)

@@ -19,7 +19,7 @@ IRREGULAR = DATA_DIR / "commitment_irregular_verbs.csv"
 
 KINDS = ("pledge", "reaffirmation", "establishment", "instruction", "welcome", "support", "appeal",
          "opposition", "concern", "emphasis", "consultation")
-_WORD = re.compile(r"['’]?\w+(?:['’]t\b)?")
+_WORD = re.compile(r"['’]?\w+(?:-\w+)*(?:['’]t\b)?")  # "re-affirmed": a hyphenated word is one (a pattern may start with it)
 WILDCARD = r"(?:\s+[\w'’-]+){0,3}?"
 _PREFIX = r"(?:(?<![\w'’-])|(?=['’]))(?:"  # around the alternatives of the one pattern
 _SUFFIX = r")(?![\w-])"

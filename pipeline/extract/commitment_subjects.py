@@ -22,9 +22,14 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.commitment_adjuncts import adjunct_comma
-
 from pipeline.extract.commitment_grammar import (
-    ADVERBS, AUX, BOUNDARY, MODALS, PREPOSITIONS, _FINITE_AUX, _is_boundary_token, _Subj, _Tokens)
+    AUX,
+    MODALS,
+    _is_boundary_token,
+    _Subj,
+    _Tokens,
+)
+from pipeline.extract.commitment_hosts import HostRules
 from pipeline.extract.commitment_leaders import HONORIFIC_RE, MONARCH_HONORIFICS, _norm_title, _title_regexes
 from pipeline.extract.titles import _offices
 from pipeline.model import Actor, Mention
@@ -45,7 +50,7 @@ _COLLECTIVE = re.compile(
     r"(?P<head>sides|side|leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|governments"
     r"|government|administrations|countries|country|nations|nation|parties|participants|presidents|prime\s+ministers"
     r"|ministers|officials|authorities|delegations|experts|representatives|committee|task\s+force|co-chairs"
-    r"|members|taskforce|working\s+group|sub-?committee|steering\s+(?:group|committee)|expert\s+group"
+    r"|members|taskforce|working\s+groups?|sub-?committee|steering\s+(?:group|committee)|expert\s+group|teams|committees"
     r"|advis[eo]rs|nsas|secretaries|envoys|ambassadors|chairs|negotiators|sherpas|deputies|counterparts"
     r"|grouping(?:\s+of\s+(?:countries|nations|states))?)"
     r"(?P<from>\s+(?:from|of)\s+(?:both|the\s+two|the\s+three|the\s+four|our|all\s+(?:three|four))"
@@ -83,6 +88,7 @@ SUB_BODIES = frozenset(("committee", "task force", "taskforce", "working group",
 # "Members will", "Initiative participants affirmed": all the parties; "the founding members", "new
 # members": only some of them (not resolved: no row)
 MEMBER_HEADS = frozenset(("members", "participants"))
+_PLURAL_BODIES = frozenset(("working groups", "teams", "committees"))  # round 12: only as "our ..."
 _SOME_MEMBERS = frozenset("""founding new existing original previous previously participating current incoming
 outgoing acceding observer associate prospective remaining""".split())
 
@@ -102,7 +108,7 @@ _OFFICE_JOINERS = frozenset("the of for and on , to .".split())  # "." of "U.S."
 _NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-class SubjectRules:
+class SubjectRules(HostRules):
     """Mixin of the extractor: subject resolution."""
 
     def _title_mentions(self, parties: list[Actor]) -> list[Mention]:
@@ -244,12 +250,13 @@ class SubjectRules:
         """The party an actor speaks for: a party itself, or a party's leader."""
         if ent.actor_id in self.party_set:
             return ent.actor_id
-        if ent.actor_type != "person":  # round 12: the Commission speaking for its party EU
-            from pipeline.extract.parties import body_party
-            return body_party(ent.actor_id, self.party_set)
-        if ent.country in self.party_set:
-            return ent.country
-        return self.person_party.get(ent.actor_id)
+        if ent.actor_id in self.same_speaker:
+            return self.same_speaker[ent.actor_id]
+        if ent.actor_type == "person":
+            if ent.country in self.party_set:
+                return ent.country
+            return self.person_party.get(ent.actor_id)
+        return None
     # ---- subjects -------------------------------------------------------
     def _adjunct_subject(self, tokens: _Tokens, k: int, floor: int) -> _Subj | None:
         """The party subject before a hedging adjunct in commas ending at token k."""
@@ -458,13 +465,18 @@ class SubjectRules:
             ok = not (set(mods) & _BLOCK_MODS)
         title = False
         if not ok and det == "the" and head in OFFICE_PLURALS and len(self.party_ids) > 1:
-            # "The National Security Advisors call on": a capitalised office title in the plural
+            # "The National Security Advisors call on": a capitalised office title in the plural; round 12:
+            # "The national security advisors reaffirmed": the same title in lower case, no modifier of another's
             h = lo + m.start("head")
-            title = ok = self.text[h].isupper()
+            title = ok = self.text[h].isupper() or (head.startswith("advis") and not set(mods) & _BLOCK_MODS)
+        if not ok and det is None and not mods and not num and head == "officials" and len(self.party_ids) > 1:
+            ok = True  # "In this regard, officials pledged to": the meeting's officials (a modifier makes others')
         if ok and head in MEMBER_HEADS and set(mods) & _SOME_MEMBERS:
             ok = False
         if ok and not strong and not title and set(mods) & _BLOCK_MODS:
             ok = False
+        if ok and head in _PLURAL_BODIES and det != "our":
+            ok = False  # "our working groups / teams will": the parties'; "the working groups established under X": a participle
         if ok and det == "their":
             ok = False  # "their governments": someone else's
         if det == "this":
@@ -570,39 +582,3 @@ class SubjectRules:
                 return True
         return False
 
-    def _aux_subjects(self, tokens: _Tokens, floor: int) -> list[_Subj]:
-        """Clause subjects right before a finite auxiliary ("Ukraine has achieved ...", "The X does not
-        ..."), whatever the predicate: hosts for a later coordinated trigger ("... and intends to")."""
-        out = []
-        for j in range(floor + 1, len(tokens.spans)):
-            w = tokens.low[j]
-            k = j - 1
-            if w not in _FINITE_AUX:
-                # "The United States and Mongolia also promoted X ... and noted Y": a past verb that is no
-                # trigger, right after a run of actor mentions (adverbs between)
-                if not (len(w) > 4 and w.endswith("ed")):
-                    continue
-                while k > floor and tokens.low[k] in ADVERBS:
-                    k -= 1
-                if self.by_end.get(tokens.spans[k][1]) is None:
-                    continue
-                subj, status = self._run_subject(tokens, k, floor)
-                if subj is None or subj.committers is None:
-                    continue
-            else:
-                subj, status = self._collective_subject(tokens, k, floor)
-            if subj is None and status != "sub":
-                subj, status = self._run_subject(tokens, k, floor)
-            if status == "sub" or subj is None:
-                continue
-            p = tokens.last_before(subj.start)
-            if not (p < floor or tokens.low[p] in BOUNDARY
-                    or (tokens.low[p] == "," and tokens.low[floor] in PREPOSITIONS)):
-                continue  # "the belief that cooperation between A, B and C is ...": no clause subject
-            if status == "nonparty" or subj.committers is None:
-                subj = _Subj(None, "3sg", subj.start)
-            subj.last_end = -2 - tokens.spans[j][1]  # marks a subject without a trigger predicate
-            subj.past = w in ("had", "did", "was", "were") or w not in _FINITE_AUX
-            subj.weak = w not in _FINITE_AUX  # a past verb read as such by its ending: hosts "and" only
-            out.append(subj)
-        return out

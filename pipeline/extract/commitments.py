@@ -11,6 +11,7 @@ holds the clause scan; each rule family has its own module:
 | individuals: which party a named person or a leader's title speaks for | ``commitment_leaders`` |
 | lists under an introducing clause, elided-subject bullets | ``commitment_lists`` |
 | kinds (modal = pledge, "agree to establish", negation, ...) and verb agreement | ``commitment_kinds`` |
+| hosts of a coordinated trigger; an organisation and its executive body as one speaker | ``commitment_hosts``, ``commitment_bodies`` |
 
 The scan (``_Extractor.sentence``):
 
@@ -50,6 +51,7 @@ from pipeline.extract.commitment_grammar import (
     ADVERBS, AUX, COORD, MODALS, NEGATION, NOUN_LIKE, NOUNISH_NEXT, PLEASED, PREPOSITIONS, RELATIVES, ZERO_THAT,
     _Found, _is_boundary_token, _Subj, _Tokens)
 from pipeline.extract.commitment_agencies import agency_subject
+from pipeline.extract.commitment_bodies import same_speaker
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
 from pipeline.extract.commitment_lexicon import load as load_lexicon
@@ -111,7 +113,7 @@ _AS_FRAME = re.compile(r"[^.;:]{1,90}?\bas\s+(?:an?\s+|the\s+|a\s+)?(?:[\w-]+\s+
 _IN_TALKS = re.compile(r"\b(?:is|are|was|were|been|remain|remains|remained)\s+(?:[a-z]+ly\s+)?in\s+"
                        r"(?:(?:close|active|ongoing|advanced|further|intensive|regular|continued)\s+)?$")
 # a connective phrase opening the sentence without a comma: "In this regard we", "To that end they"
-_OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:regard|context|connection|respect|spirit"
+_OPENING_PP = re.compile(r"(?:(?:In|On|To|At|For)\s+(?:this|that|these|the\s+same)\s+(?:[a-z]+(?:al|ic|ous|ant|ent)\s+)?(?:regard|context|connection|respect|spirit"
                          r"|vein|light|sense|end|basis|occasion|note|direction|framework|reason)|In\s+(?:addition|particular"
                          r"|turn|parallel|response|short|sum)|At\s+the\s+same\s+time|For\s+(?:our|their)\s+part)\s+")
 # ", in cooperation with X," between a subject and its predicate
@@ -135,6 +137,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
                 seen.append(a.actor_id)
         self.party_ids = tuple(seen)
         self.party_set = frozenset(seen)
+        self.same_speaker = same_speaker(self.party_set)  # "the EU" where its Commission is the party, and back
         self.mentions = sorted((m for m in mentions if isinstance(m.entity, Actor)),
                                key=lambda m: (m.start, -m.end))
         self.person_party, self.title_party = leader_map(text, parties, self.mentions, title, date)
@@ -191,7 +194,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             rule = self.lex.rules[g]
             tg = self.lex.trigger_group[g]
             trig_start, trig = m.start(tg), m.group(tg)
-            first_word = re.match(r"[\w'’]+", m.group(0)).group(0).lower()
+            first_word = re.match(r"[\w'’]+(?:-\w+)*", m.group(0)).group(0).lower()
             form = self.lex.form_of.get(first_word, "base")
             if is_item and m.start() in (body_start, item_at):
                 continue
@@ -295,7 +298,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
             if rule.rule == "modal" and (_MODAL_PASSIVE.match(after) or _MODAL_RECEIVE.match(after)
                                          or _MODAL_NAME.match(after)):
                 continue  # "The Task Force will be chaired by ...", "X will be receiving": no intention of its subject
-            if rule.rule == "modal" and trig_start in self.absorbed:
+            if trig_start in self.absorbed:
                 continue  # "agreed that we all must ...": the modal of an "agree that" pledge
             if k < floor:
                 continue  # no subject (an item verb is handled by _item)

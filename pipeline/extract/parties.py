@@ -507,13 +507,6 @@ def _executive_bodies() -> dict[str, tuple[Actor, bool]]:
     return out
 
 
-def body_party(actor_id: str, party_ids) -> str | None:
-    """The party organisation an executive body speaks for ("The European Commission will ..." in a statement
-    whose party is the EU), None when the body is no such body or its organisation is no party (round 12)."""
-    org = _executive_bodies().get(actor_id)
-    return org[0].actor_id if org is not None and org[0].actor_id in party_ids else None
-
-
 def _body_for_union(parties: list[Actor], mentions: list[Mention]) -> list[Actor]:
     """An executive body that issues a statement for its organisation ("United States–European
     Commission Joint Statement" whose text speaks of the EU's efforts) stands for the organisation

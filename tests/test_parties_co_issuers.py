@@ -44,3 +44,19 @@ def test_one_co_subject_mention_is_not_enough():
     body = BODY.replace("Last year Norway and the African Union Commission pooled", "Last year the partners pooled")
     parties = _parties("Joint Statement by Prime Minister Store of Norway and President Mbeki-Tanu on Clean Cooking", body)
     assert parties == ["NOR"]
+
+
+def test_a_body_name_in_the_title_is_cut_at_the_topic():
+    body = "Storms have hit the coast. Chile and the European Commission will fund sea walls together."
+    parties = _parties("Joint Statement Between Chile and the European Commission on Ocean Security", body)
+    assert parties[0] == "CHL" and parties[1] in ("european-union", "european-commission") and len(parties) == 2
+
+
+def test_a_state_opening_the_text_without_a_position_is_no_party_when_the_title_names_issuers():
+    body = ("Russia has cut gas supplies to several countries this winter. Norway and the African Union "
+            "Commission condemn this coercion and will fund water storage.")
+    parties = _parties("Joint Statement Between Norway and the African Union Commission on Energy Security", body)
+    assert "RUS" not in parties and parties[0] == "NOR" and len(parties) == 2
+    # with a position of its own the opening subject still speaks
+    body2 = "Chile and Norway reaffirm their partnership. Chile will host the next meeting."
+    assert _parties("Joint Statement by Chile and Norway", body2) == ["CHL", "NOR"]

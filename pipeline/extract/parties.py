@@ -161,6 +161,11 @@ def _title_parties(title: str | None, mentions: list[Mention] = (), date=None) -
         from_at = len(title)  # "on the attacks by Russia on Ukraine": an agent spoken about, not an issuer
     picked = [(m.start, m.entity) for m in ms
               if m.start < seg_end or m.start >= from_at or hyphenated(m) or after_office(m)]
+    for m in all_ms:  # session 5: "the European Commission on Energy Security": a body's name cut at the topic
+        if m.start < seg_end < m.end and m.entity.actor_type not in _PARTY_TYPES:
+            cut = resolve_actor(title[m.start:seg_end].strip())
+            if cut is not None and cut.actor_type in _PARTY_TYPES:
+                picked.append((m.start, cut))
     # "Meeting between President Ruiz and Prime Minister Holm": a leader named in the title speaks
     # for the state the text gives the same person
     for m in all_ms:
@@ -212,36 +217,38 @@ def _person_country(name: str, mentions: list[Mention]) -> str | None:
     return next(iter(isos)) if len(isos) == 1 else None
 
 
-def _opening_parties(text: str, mentions: list[Mention]) -> list[Actor]:
+def _opening_parties(text: str, mentions: list[Mention], strict: bool = False) -> list[Actor]:
+    """The subject that opens the text; ``strict`` (the title named issuers already): only one with a
+    predicate of position ("Russia has demonstrated ...", in a statement of others, is spoken about)."""
     m = _DATELINE.match(text)
     start = m.end() if m else 0
     pl = _PLACE_LINE.match(text, start)
     if pl:
         start = pl.end()  # "Leuven, Belgium" on a line of its own: where, not who
-    parties = _subject_walk(text, start, mentions)
+    parties = _subject_walk(text, start, mentions, strict)
     if parties:
         return parties
     # a preamble before the subject: "A year ago, we the leaders of A, B and C launched ..."
     for lm in _LATE_SUBJECT.finditer(text, 0, min(len(text), 2000)):
-        parties = _subject_walk(text, lm.start(), mentions)
+        parties = _subject_walk(text, lm.start(), mentions, strict)
         if parties:
             return parties
     return []
 
 
-def _subject_walk(text: str, start: int, mentions: list[Mention]) -> list[Actor]:
+def _subject_walk(text: str, start: int, mentions: list[Mention], strict: bool = False) -> list[Actor]:
     """The states/organisations of the subject that opens at ``start``: the walk goes over
     capitalised words, connectors and subject nouns ("we, the members of the X Initiative:
     A, B, ... and C") and stops at the first other word (the verb). The text is tokenised
     600 characters at first, 3000 when the walk runs to the end of those (a long member list)."""
     for size in (600, 3000):
-        parties, ran_out = _walk(text, start, mentions, size)
+        parties, ran_out = _walk(text, start, mentions, size, strict)
         if not ran_out or start + size >= len(text):
             return parties
     return parties
 
 
-def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[list[Actor], bool]:
+def _walk(text: str, start: int, mentions: list[Mention], size: int, strict: bool = False) -> tuple[list[Actor], bool]:
     head = text[start:start + size]
     toks = _tokenize(head)
     by_start = {mm.start - start: mm for mm in mentions if start <= mm.start < start + size}
@@ -298,7 +305,7 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int) -> tuple[li
                 toks[i - 2].start, Mention(0, 0, None)).entity:
             parties.pop()  # "Russia's aggression against ...": a possessor, not the subject
         break
-    if opener and parties and i < n and not _POSITION_VERB.match(head, toks[i].start):
+    if (opener or strict) and parties and i < n and not _POSITION_VERB.match(head, toks[i].start):
         return [], False  # "Following the invasion, Russia continues to ...": a state spoken about
     return parties, i >= n or i >= 400
 
@@ -455,7 +462,8 @@ def find_parties(statement: Statement, doc, actor_mentions: list[Mention]) -> li
     named = frozenset(m.entity.actor_id for m in actor_mentions if m.entity.actor_type == "state")
     title = statement.title or _heading_line(text)
     parties = _dedupe(_expand(_joiner_parties(text, actor_mentions), named)) or \
-        _dedupe(_expand(_title_parties(title, actor_mentions, statement.date) + _opening_parties(text, actor_mentions), named))
+        _dedupe(_expand((tp := _title_parties(title, actor_mentions, statement.date))
+                        + _opening_parties(text, actor_mentions, strict=len(tp) >= 2), named))
     fp = _first_person_list(text, actor_mentions)
     if parties and fp and len(fp) > len(parties) and {p.actor_id for p in parties} <= {p.actor_id for p in fp}:
         parties = _dedupe(parties + _expand(fp, named))  # more issuers speak in the body than the title names

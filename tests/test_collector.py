@@ -22,9 +22,10 @@ def test_first_extraction_freezes_the_loaded_lexicons_and_results_do_not_change(
         frozen = gc.get_freeze_count()
         second = extract_statement(st)
         assert gc.get_freeze_count() == frozen, "frozen only once"
-        print(frozen, first == second, len(first.commitments))
+        print(frozen, first == second, len(first.commitments), gc.get_threshold()[0])
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 10_000  # the lexicons and gazetteers, not a handful of objects
     assert out[1] == "True" and int(out[2]) == 2
+    assert int(out[3]) >= 50_000  # the youngest generation is collected less often
 

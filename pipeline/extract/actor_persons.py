@@ -36,6 +36,14 @@ def _plural_of_title(w: str) -> bool:
     return w[:-1] in tl or w.endswith("ies") and w[:-3] + "y" in tl
 
 
+def _particle_name(toks, run, p, nameable) -> bool:
+    """Round 13: name particles then a name ("von der Leyen") from ``run[p]`` on."""
+    particles = lexicon().particles
+    while p < len(run) and toks[run[p]].text in particles:
+        p += 1
+    return p < len(run) and nameable(run[p])
+
+
 def _acronym_before_name(toks, run, k, nameable) -> bool:
     """Round 11: an acronym after "of"/"for" ends a title's tail, it opens no name: "Deputy Assistant
     Secretary of INL Mara Quill" names Mara Quill."""
@@ -53,10 +61,13 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
     accepted = {c.start: c.actor.iso3 for c in gaz if c.actor.actor_type == "state"}
     person_tok: set[int] = set()
 
+    post = _postnominals()
+
     def nameable(i: int) -> bool:
         w = toks[i].text
         return (_is_cap(w) and w not in lx.name_stop and w not in lx.orgs
-                and _DIGITS.isdisjoint(w) and "-" not in w[:1] and not _plural_of_title(w))
+                and _DIGITS.isdisjoint(w) and "-" not in w[:1] and not _plural_of_title(w)
+                and w not in post)
 
     persons: list[tuple[int, int, str | None]] = []  # (first tok, last tok, country)
     for run in runs:
@@ -85,7 +96,8 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
             lead = k  # "President von der Leyen": name particles may open a name after its title
             while lead > 1 and toks[run[lead - 1]].text in lx.particles:
                 lead -= 1
-            if lead < k and toks[run[lead - 1]].text in lx.title_last:
+            if lead < k and (toks[run[lead - 1]].text in lx.title_last
+                             or toks[run[lead - 1]].text == "and" and plural_end == lead - 2):
                 k = lead
             n = j - k + 1
             ok = False
@@ -97,8 +109,9 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 title_country = lx.titles.get(prev)
             elif prev is not None and (prev in lx.plural_titles or prev2 in lx.plural_titles
                                        or _plural_of_title(prev)) \
-                    and j + 2 < len(run) and toks[run[j + 1]].text == "and" and nameable(run[j + 2]):
-                ok = True  # "Presidents Biden and Lula"
+                    and j + 2 < len(run) and toks[run[j + 1]].text == "and" \
+                    and (nameable(run[j + 2]) or _particle_name(toks, run, j + 2, nameable)):
+                ok = True  # "Presidents Biden and Lula", round 13: "Presidents Biden and von der Leyen"
                 plural_end = j
             elif prev in ("and",) and k >= 2 and plural_end == k - 2:
                 ok = True  # the second name after a plural title
@@ -139,8 +152,8 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 n = 2
             if ok and j + 1 < len(run):
                 nxt = toks[run[j + 1]].text
-                if _is_cap(nxt) and nxt not in lx.suffixes:  # "General Border Committee"
-                    ok = False
+                if _is_cap(nxt) and nxt not in lx.suffixes and nxt not in _postnominals():  # "General Border Committee"
+                    ok = False  # (round 13: not "the Hon Ana Ruiz MP", a post-nominal after the name)
             if ok and n <= 7:
                 first, last = run[k], run[j]
                 # ", Jr." after the name
@@ -172,6 +185,9 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
             k = j + 1
 
     persons += _signature_persons(text, persons)
+    poss = _possessive_holders(toks, person_tok)
+    persons += poss
+    poss_at = {p[0] for p in poss}
     persons = [(s_, e_, c or _possessive_country(text, e_, accepted)) for s_, e_, c in persons]
 
     # coreference: one Actor per person; a surname alone joins a full name; the
@@ -203,8 +219,10 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
     for key, (_, _, country) in zip(keys, persons):
         if countries.get(key) is None:
             countries[key] = country
+    poss_keys = {key for key, p in zip(keys, persons) if p[0] in poss_at}
     for key, (s_, e_, _) in zip(keys, persons):
-        cands.append(_Cand(s_, e_, Actor(slug(key), key, "person", None, countries[key]), 1))
+        name = _holder_label(key, countries[key]) if " " in key or key in poss_keys else key
+        cands.append(_Cand(s_, e_, Actor(slug(name), name, "person", None, countries[key]), 1))
     return cands, person_tok
 
 
@@ -266,6 +284,12 @@ def _possessive_country(text: str, end: int, accepted: dict[int, str]) -> str | 
 
 
 @lru_cache(maxsize=1)
+def _postnominals() -> frozenset[str]:
+    """Round 13: letters after a person's name ("MP", "KC"): they end the name, not a body's."""
+    return frozenset(r["term"] for r in read_data("actors_lexicon.csv") if r["kind"] == "postnominal")
+
+
+@lru_cache(maxsize=1)
 def _gazetteer_words() -> frozenset[str]:
     """Capitalised words that are stop words only because a state or organisation name holds them
     ("Jordan", "White" of "White House"): they may end a person's name after a title. Words of
@@ -283,3 +307,57 @@ def _title_of_re() -> re.Pattern:
     lx = lexicon()
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(lx.title_last, key=len, reverse=True))
                       + r")\s+of\s+((?:the\s+)?[A-Z][^,;.\n]{1,60}),\s*$")
+
+
+def _holder_label(name: str, country: str | None) -> str:
+    """Round 13: a name written with its surname in capitals ("KISHIDA Fumio", "Fumio KISHIDA") or a
+    surname alone that stands for one head of state or government ("Putin's war") takes the label of
+    the office holder it is (``persons_office_holders.csv``); other names stay as written."""
+    words = name.split()
+    caps = any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)
+    if not caps and not (len(words) == 1 and words[0] in _holder_surnames()):
+        return name
+    from pipeline.extract.office_holders import holder_for_actor
+    if len(words) == 1:
+        h = _holder_surnames()[words[0]]
+        return h.name if country in (None, h.country) else name
+    h = holder_for_actor(Actor(slug(name), name, "person", None, country))
+    return h.name if h else name
+
+
+def _possessive_holders(toks: list[_Tok], person_tok: set[int]) -> list[tuple[int, int, str | None]]:
+    """Round 13: the surname of a head of state or government alone before a possessive ("Kovar's war",
+    "Kovar's aggression"), when that surname is one holder's only and no word of a body or state:
+    the person, with the holder's state."""
+    sur = _holder_surnames()
+    out = []
+    for i in range(len(toks) - 1):
+        h = sur.get(toks[i].text)
+        if h is not None and i not in person_tok and toks[i + 1].text in ("\u2019s", "'s") \
+                and (i == 0 or not _is_cap(toks[i - 1].text)):
+            out.append((toks[i].start, toks[i].end, h.country))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _holder_surnames() -> dict:
+    """{surname: Holder} of the heads of state and government whose last name word is theirs alone and
+    no word of the lexicon's states, bodies or titles (so "Jordan" or "Lee" never answer)."""
+    from pipeline.extract.office_holders import holders
+    lx = lexicon()
+    seen: dict[str, set] = {}
+    first: dict[str, object] = {}
+    for h in holders():
+        words = [w for w in h.name.split() if w.rstrip(".") not in ("Jr", "Sr") and w[:1].isupper()]
+        if len(words) < 2:
+            continue
+        w = words[-1]
+        seen.setdefault(w, set()).add(h.wikidata_id)
+        first.setdefault(w, h)
+    from pipeline.extract.office_holders import ministers
+    vocab = {w for r in read_data("actors_lexicon.csv") for w in r["term"].split()}
+    given = {w for h in (*holders(), *ministers()) for w in h.name.split()[:-1]}  # "Martin", "Khan" open names
+    blocked = vocab | given | set(lx.state_alias) | set(lx.demonyms) | set(lx.title_last) | set(lx.name_stop) \
+        | {w for k in lx.orgs for w in k.split()}
+    return {w: first[w] for w, ids in seen.items()
+            if len(ids) == 1 and len(w) >= 4 and w.isalpha() and w not in blocked}

@@ -159,6 +159,8 @@ def _title_parties(title: str | None, mentions: list[Mention] = (), date=None) -
     from_at = seg_end + issuer.end() if issuer else len(title)
     if issuer and not _names_an_office(title[from_at:]):
         from_at = len(title)  # "on the attacks by Russia on Ukraine": an agent spoken about, not an issuer
+    if stop and _MEETING_TOPIC.match(title, stop.start()):
+        from_at = seg_end  # round 13: "Joint Statement on A's Meeting with B": the persons met are the issuers
     picked = [(m.start, m.entity) for m in ms
               if m.start < seg_end or m.start >= from_at or hyphenated(m) or after_office(m)]
     for m in all_ms:  # session 5: "the European Commission on Energy Security": a body's name cut at the topic
@@ -171,7 +173,8 @@ def _title_parties(title: str | None, mentions: list[Mention] = (), date=None) -
     for m in all_ms:
         if m.entity.actor_type == "person" and (m.start < seg_end or m.start >= from_at):
             # the text's own country for that person, else the office holder the full name is
-            iso = _person_country(m.entity.name, mentions) or holder_state(m.entity.name, date)
+            iso = _person_country(m.entity.name, mentions) or holder_state(m.entity.name, date) \
+                or _body_country_before(m, all_ms, title)
             if iso and state_actor(iso):
                 picked.append((m.start, state_actor(iso)))
     # "U.S.-EU Trade and Technology Council": the members of a dash pair that a longer name swallowed
@@ -184,6 +187,20 @@ def _title_parties(title: str | None, mentions: list[Mention] = (), date=None) -
     if not any(a.actor_type == "state" for a in picked):
         picked += [m.entity for m in ms if m.entity.actor_id in _groupings()]
     return picked
+
+
+# round 13: a readout titled on a meeting of named officials ("on Adviser A's Meeting with Minister B")
+_MEETING_TOPIC = re.compile(r"\s(?:on|On)\s+(?:the\s+)?[^:;]{3,80}?['\u2019]s\s+(?:Meeting|Call|Talks|Consultations)"
+                            r"\s+(?:with|in)\s")
+
+
+def _body_country_before(m: Mention, all_ms, title: str) -> str | None:
+    """Round 13: "the Norland Security Council Secretary A": a person titled by a national body right before
+    the title word speaks for the body's state."""
+    body = next((b for b in all_ms if b.end <= m.start and b.entity.actor_type == "organization"
+                 and b.entity.country and re.fullmatch(r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+", title[b.end:m.start])),
+                None)
+    return body.entity.country if body else None
 
 
 @lru_cache(maxsize=1)

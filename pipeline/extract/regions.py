@@ -285,6 +285,9 @@ def _conflict_context(text: str, start: int) -> bool:
 # compass adjectives naming a part of a country ("Southern Mexico", "the war in eastern Ukraine")
 _COMPASS = {"Northern", "Southern", "Eastern", "Western"}
 _COMPASS_LOWER = {c.lower() for c in _COMPASS}
+# round 13: also the intercardinal words ("northeast Syria", "the Northwest of Norland" is not one)
+_COMPASS_LOWER |= {f"{a}{b}{c}" for a in ("north", "south") for b in ("", "-") for c in ("east", "west")}
+_COMPASS_LOWER |= {f"{w}ern" for w in list(_COMPASS_LOWER) if w[-4:] in ("east", "west")}
 # ... and of a region or sea, which makes a sub-region of its own ("the Western Balkans", "the South
 # Caucasus", "Central Europe", "the eastern Mediterranean")
 _SUB_COMPASS = _COMPASS | {"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",

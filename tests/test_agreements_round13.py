@@ -72,3 +72,9 @@ def test_a_created_capitalised_head_with_a_tail_is_named():
 def test_a_particle_compound_opens_no_name():
     t = table("They held the Ostra Cyber Group 3rd In-person Meeting of Principles in Ostra.")
     assert not any(k.startswith("In-person") for k in t), t
+
+
+def test_a_facility_described_as_a_site():
+    assert not table("They support the Deep Ostra Neutrino Facility \u2014 the first and largest research facility in Norland."), \
+        "a facility described as a research facility is a place"
+    assert "Norland Facility" in table("They welcome the Norland Facility, which will provide financing."), "a financing facility"

@@ -307,6 +307,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                                         and _is_cap(ws[tail_end + 1][0]) or left >= 2 and ws[left - 1][0] == "the"
                                         and ws[left - 2][0] == "of" and left >= 3 and ws[left - 3][0] == "construction"):
             continue  # "the X Replacement Facility at Henoko", "the construction of the X Facility": a site (round 13)
+        if ws[h0][0] == "Facility" and _SITE_APPOSITION.match(text, ws[tail_end - 1][2]):
+            continue  # "the X Facility \u2014 the largest research facility in ...": described as a site (round 13)
         if kind == "framework" and tail_end > h1 and ws[r][0] == "of" and _owner_tail(text, ws, r, tail_end):
             tail_end = h1  # "the Connecting Norland Facility of the European Commission": its owner, no part of it
         specific_mods = [m for m in mods if (m,) not in lex.country_words and not _country_like((m,), lex)
@@ -393,6 +395,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
 
 _SESSION = re.compile(r"(?:COP|CMP|CMA|MOP)-?\d+$")
 _CURRENCIES = frozenset({"EUR", "USD", "US$", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "KRW", "INR", "$", "\u20ac", "\u00a3"})
+_SITE_APPOSITION = re.compile(r"\s*[,\u2014\u2013-]+\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:facility|site|laboratory|plant|base)\b")
 _PARTICIPLE_ENDS = ("ed", "led", "made", "based", "style", "wide", "bound", "owned", "backed", "funded", "flagged")
 
 

@@ -78,3 +78,21 @@ def test_a_facility_described_as_a_site():
     assert not table("They support the Deep Ostra Neutrino Facility \u2014 the first and largest research facility in Norland."), \
         "a facility described as a research facility is a place"
     assert "Norland Facility" in table("They welcome the Norland Facility, which will provide financing."), "a financing facility"
+
+
+def test_an_instrument_the_parties_negotiate():
+    t = table("The leaders tasked their teams with the negotiation of a broader strategic framework agreement between "
+              "Canada and Chile.")
+    assert t["strategic framework agreement"] == ("agreement", "planned", None), t
+    t = table("We intend to immediately begin negotiations on a targeted critical minerals agreement for the purpose of trade.")
+    assert "critical minerals agreement" in t, t
+    t = table("Norland and Sudia will commit to negotiate a mutual recognition agreement on cybersecurity.")
+    assert t["mutual recognition agreement on cybersecurity"][1] == "planned", t
+    t = table("The leaders hail progress in negotiating a Norland-Sudia civil nuclear cooperation agreement.")
+    assert "Norland-Sudia civil nuclear cooperation agreement" in t, t
+    assert not table("They will negotiate a new agreement."), "a bare head names nothing"
+    t = table("They welcomed the commencement of negotiations for a commercial agreement between Ostra Aerospace and "
+              "Norland Aeronautics Limited to manufacture engines.")
+    assert "commercial agreement between Ostra Aerospace and Norland Aeronautics Limited" in t, t
+    t = table("They began the negotiation of a broader strategic framework agreement between Canada and Chile.")
+    assert "strategic framework agreement" in t, "the parties of the statement do not name it"

@@ -82,7 +82,9 @@ Round 13: a hyphenated word opened by a capitalised common word is a word of a n
 (Facility, Fellowship, Masterplan, Formula, Lanes, Scheme, Club, Proposals); a capitalised head after a lower-case
 description created here (``establish a joint Task Force``), ``a newly-established X dialogue`` and a quoted
 description (``the creation of a "new X dialogue"``) are mechanisms; a dated lower-case arbitral ruling (``the
-ruling of the 2016 arbitral tribunal``) is a ruling (``agreement_rulings.py``).
+ruling of the 2016 arbitral tribunal``) is a ruling (``agreement_rulings.py``); a lower-case instrument the parties
+negotiate (``begin negotiations on a critical minerals agreement``) is named by its description
+(``agreement_negotiated.py``).
 
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
@@ -112,6 +114,7 @@ from pipeline.extract.agreement_patterns import (
     _regex_candidates,
     _resolve_overlaps,
 )
+from pipeline.extract.agreement_negotiated import negotiated_candidates
 from pipeline.extract.agreement_rulings import ruling_candidates
 from pipeline.extract.agreement_status import STATUS_RANK, _status, statement_status  # noqa: F401
 from pipeline.extract.regions import doc_words
@@ -140,7 +143,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     cands = drop_heading_topics(text, cands)
     # a plural "X and Y Partnerships" standing alone as a heading line is a topic (round 8)
     cands = [c for c in cands if not (c.head == "partnerships" and _own_line(text, c.start, c.end))]
-    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text) + ruling_candidates(text)
+    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text) + ruling_candidates(text) \
+        + negotiated_candidates(text)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
         if c.prio == 2:

@@ -67,7 +67,9 @@ def _lex() -> _Lex:
                 countries.add(key)
     for extra in _words_of("grouping"):
         countries.add((extra,))
-    heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True))
+    # "establish a joint Task Force": a capitalised multi-word head after lower-case modifiers (round 13)
+    heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True)
+                         + sorted((re.escape(h.title()) for h in lower if " " in h and " of " not in h), key=len, reverse=True))
     lower_head_re = re.compile(
         r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin|creating|convening|inaugurating)(?:e?s|ed|d|ing)?\s+"
         # "commit to launching this coming week a task force": a time phrase may stand between verb and object
@@ -77,7 +79,11 @@ def _lex() -> _Lex:
         # "additional" determines a plural object (round 9)
         r"(?P<det>a|an|the|our|(?:two|three|four|five|six|several|additional)(?=\s))"
         # "announced the launch of semiconductor workforce initiatives": the noun of the act
-        r"|(?<=the\s)(?:launch|establishment|creation|formation)\s+of(?:\s+(?:a|an))?)\s+(?:new\s+)?"
+        r"|(?<=the\s)(?:launch|establishment|creation|formation)\s+of(?:\s+(?:a|an))?"
+        # "through a newly-established high-level dialogue": a creation participle before the description (round 13)
+        r"|(?:(?<=\ba\s)|(?<=\ban\s))newly[-\s](?:established|created|launched|formed))"
+        # "the creation of a \u201cnew space dialogue\u201d": an opening quote before the description (round 13)
+        r"\s+[\u201c\"]?(?:new\s+)?"
         # "a U.S.-Mexico operational task force": a hyphenated pair of names may open the description
         r"(?P<np>(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)+\s+(?=[a-z]))?"
         # "a new sustainable, catalytic health security financing mechanism": adjectives may be comma-joined

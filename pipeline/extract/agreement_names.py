@@ -67,7 +67,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 break
             if _ORDINAL.match(w):
                 break  # "the 4th X Dialogue": the session's number is no part of the name
-            if _is_cap(w) and w not in ("(", ")") and w[:1].isalnum():
+            if (_is_cap(w) or _common_compound(w, lex)) and w not in ("(", ")") and w[:1].isalnum():
                 if w.lower() in STOP_WORDS and (starts[k] or w in ("The", "This", "These", "That", "Our", "Its", "Their", "A", "An")):
                     break
                 if starts[k] and (w.endswith("ing") or w.lower() in STOP_WORDS):
@@ -78,7 +78,7 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 k -= 1
                 continue
             if w == ")" and k >= 3 and ws[k - 2][0] == "(" and _ACRONYM.match(ws[k - 1][0]) \
-                    and sum(ch.isupper() for ch in ws[k - 1][0]) >= 2 and _is_cap(ws[k - 3][0]) \
+                    and sum(ch.isupper() or ch.isdigit() for ch in ws[k - 1][0]) >= 2 and _is_cap(ws[k - 3][0]) \
                     and ws[k - 3][0][:1].isalnum() and not starts[k - 2] and not starts[k - 3] \
                     and ws[k - 2][1] - ws[k - 3][2] <= 1:
                 # "Competitiveness and Resilience (CoRe) Partnership": an acronym inside the name
@@ -190,7 +190,8 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                 tail_end = dated  # "the Treaty of 29 March 1923", "the Agreement of May 5, 2010": the date names it
             elif j + 1 < n and ws[j][0].isdigit() and ws[j + 1][0] in _MONTHS:
                 pass  # "the X Summit on 15 November": a date, no tail
-            elif j < n and _is_cap(ws[j][0]) and ws[j][0][:1].isalnum() and not starts[j]:
+            elif j < n and (_is_cap(ws[j][0]) or _common_compound(ws[j][0], lex)) and ws[j][0][:1].isalnum() \
+                    and not starts[j]:
                 last_cap = None
                 comma_seen = False
                 and_after_comma = False
@@ -204,7 +205,9 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
                         break  # but "Agreement on X Between the A and the B": its parties close the name (round 11)
                     if w == "and" and _second_name(ws, m + 1, lex):
                         break  # "X Forum on A and Taskforce on B": two names, each with its own tail
-                    if _is_cap(w) and w[:1].isalnum() and not starts[m]:
+                    if w in _CURRENCIES or (m == j and w[:1] in "$\u20ac\u00a3"):
+                        break  # "Programme for Norland of EUR 330 million": an amount is no part of the name (round 13)
+                    if (_is_cap(w) or _common_compound(w, lex)) and w[:1].isalnum() and not starts[m]:
                         last_cap = m
                     elif w == "-" and last_cap == m - 1 and m + 1 < n and _is_cap(ws[m + 1][0]) \
                             and ws[m][1] == ws[m - 1][2]:
@@ -298,8 +301,16 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
             continue  # "previous U.S.-GCC Summits": a recurring summit of a pair
         if ws[h0][0] == "Group" and tail_end > h1 and ws[h1][0] == "of":
             continue  # "Group of Seven", "Group of Twenty": forums
-        if _org_marked(core_words, len(mods), lex):
-            continue
+        if _org_marked(core_words, len(mods), lex) and ws[h0][0] != "Facility":
+            continue  # "the Extended Fund Facility": the facility of a fund is its instrument, not a body (round 13)
+        if ws[h0][0] == "Facility" and (tail_end < n and ws[tail_end][0] == "at" and tail_end + 1 < n
+                                        and _is_cap(ws[tail_end + 1][0]) or left >= 2 and ws[left - 1][0] == "the"
+                                        and ws[left - 2][0] == "of" and left >= 3 and ws[left - 3][0] == "construction"):
+            continue  # "the X Replacement Facility at Henoko", "the construction of the X Facility": a site (round 13)
+        if ws[h0][0] == "Facility" and _SITE_APPOSITION.match(text, ws[tail_end - 1][2]):
+            continue  # "the X Facility \u2014 the largest research facility in ...": described as a site (round 13)
+        if kind == "framework" and tail_end > h1 and ws[r][0] == "of" and _owner_tail(text, ws, r, tail_end):
+            tail_end = h1  # "the Connecting Norland Facility of the European Commission": its owner, no part of it
         specific_mods = [m for m in mods if (m,) not in lex.country_words and not _country_like((m,), lex)
                          and not m.isupper()]
         recurring = (ws[h0][0] == "Summit" and len(mods) == 1 and "-" in mods[0] and _country_like((mods[0],), lex)
@@ -383,6 +394,33 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
 
 
 _SESSION = re.compile(r"(?:COP|CMP|CMA|MOP)-?\d+$")
+_CURRENCIES = frozenset({"EUR", "USD", "US$", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "KRW", "INR", "$", "\u20ac", "\u00a3"})
+_SITE_APPOSITION = re.compile(r"\s*[,\u2014\u2013-]+\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:facility|site|laboratory|plant|base)\b")
+_PARTICIPLE_ENDS = ("ed", "led", "made", "based", "style", "wide", "bound", "owned", "backed", "funded", "flagged")
+
+
+def _owner_tail(text: str, ws, r: int, tail_end: int) -> bool:
+    """The "of" tail ws[r:tail_end] is "of the <a body the actors lexicon lists>" (round 13)."""
+    from pipeline.extract.agreements import _actor_bodies
+    from pipeline.extract.agreement_lexicon import _norm
+    if r + 1 >= tail_end or ws[r + 1][0] != "the":
+        return False
+    return _norm(text[ws[r + 2][1]:ws[tail_end - 1][2]]) in _actor_bodies()
+
+
+def _common_compound(w: str, lex: _Lex) -> bool:
+    """"Multi-agency", "E-commerce", "Supply-chain": a hyphenated word whose first part is a capitalised common word
+    (not a name, as in "U.S.-led", "Paris-aligned", nor a particle, as in "In-person") is a capitalised word of a
+    name (round 13)."""
+    if w.count("-") != 1:
+        return False
+    a, b = w.split("-")
+    if not (a[:1].isupper() and a.isalpha() and b.isalpha() and b.islower() and len(b) >= 3):
+        return False
+    if b.endswith(_PARTICIPLE_ENDS) or a.lower() in STOP_WORDS or _country_like((a,), lex) or _country_like((a + ".",), lex):
+        return False
+    from pipeline.extract.agreement_lowercase import _known_names
+    return a not in _known_names() and not (len(a) > 1 and a.isupper())
 _GROUPINGS = frozenset(_words_of("grouping"))
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # not the words: "Safe Third Country Agreement"
 # plural offices in an "of" tail name the members of a mechanism, not the mechanism

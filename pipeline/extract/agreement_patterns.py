@@ -66,14 +66,19 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         purpose = m.group("purpose")
         if np_words and purpose and (not purpose.startswith("on ") or re.search(r"\b(?:how|what|whether|we|our)\b", purpose)):
             purpose = None  # "a vaccine expert working group to ...": named already; a subject ("on X") still names it
-        if m.group("verb") in ("develop", "draft") and lex.lower_heads[m.group("head")] != "framework":
+        if m.group("verb") in ("develop", "draft") and lex.lower_heads[m.group("head").lower()] != "framework":
             continue  # "develop a dialogue on": only plans and roadmaps are drafted
         if any(w in ("national", "domestic", "presidential", "constructive", "inclusive", "meaningful", "landmark")
                for w in np_words):
             continue  # a national plan is no instrument between the parties; "constructive dialogue" is a process
         if not np_words and not tail and not purpose:
             continue
+        if m.group("head")[:1].isupper() and (not np_words or tail):
+            continue  # a capitalised head needs its lower-case description ("a joint Task Force"); with a capitalised
+            # tail it is named ("a joint Task Force on X": the name is "Task Force on X")
         s = m.start("np")
+        if text[max(0, s - 5):s] in ("\u201cnew ", '"new '):
+            s -= 4  # "a \u201cnew space dialogue\u201d": the quoted description is the name, "new" with it
         e = m.end("tail") if tail else m.end("purpose") if purpose else m.end("head")
         cut = re.search(r"\s+to\s+[a-z]", purpose) if purpose and purpose.startswith("on ") else None
         if cut:
@@ -82,7 +87,7 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
         head = m.group("head")
         # a bare head named by its purpose is its own mechanism, not a shorter mention of an earlier one
         core = _clean(text[s:m.end("head")]) if np_words else name
-        out.append(_Cand(s, e, name, lex.lower_heads[head], None, core,
+        out.append(_Cand(s, e, name, lex.lower_heads[head.lower()], None, core,
                          [name], head.lower(), 1, status_at=m.start("np")))
     for m in _scan(_CALLED, text, ("called", "named", "known as", "entitled", "dubbed")):
         kind = _LOWER_HEAD_KIND.get(m.group("head"), "mechanism")

@@ -76,6 +76,16 @@ establishment of a ministerial-level X Council``, ``forming the X Forum``) is a 
 and its name in apposition (``a senior-level experts group, the X Experts Group,``) are one agreement; created
 panels of experts and codes of conduct; ``a year and a half ago`` dates a launch in the past.
 
+Round 13: a hyphenated word opened by a capitalised common word is a word of a name (``Multi-agency``,
+``E-commerce``, ``Supply-chain``; not ``U.S.-led``); an amount (``of EUR 330 million``) and an owning body
+(``Facility of the European Commission``) end a name; an inner acronym may hold a digit (``(E3)``); new heads
+(Facility, Fellowship, Masterplan, Formula, Lanes, Scheme, Club, Proposals); a capitalised head after a lower-case
+description created here (``establish a joint Task Force``), ``a newly-established X dialogue`` and a quoted
+description (``the creation of a "new X dialogue"``) are mechanisms; a dated lower-case arbitral ruling (``the
+ruling of the 2016 arbitral tribunal``) is a ruling (``agreement_rulings.py``); a lower-case instrument the parties
+negotiate (``begin negotiations on a critical minerals agreement``) is named by its description
+(``agreement_negotiated.py``).
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a
@@ -104,6 +114,8 @@ from pipeline.extract.agreement_patterns import (
     _regex_candidates,
     _resolve_overlaps,
 )
+from pipeline.extract.agreement_negotiated import negotiated_candidates
+from pipeline.extract.agreement_rulings import ruling_candidates
 from pipeline.extract.agreement_status import STATUS_RANK, _status, statement_status  # noqa: F401
 from pipeline.extract.regions import doc_words
 from pipeline.ids import slug
@@ -131,7 +143,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     cands = drop_heading_topics(text, cands)
     # a plural "X and Y Partnerships" standing alone as a heading line is a topic (round 8)
     cands = [c for c in cands if not (c.head == "partnerships" and _own_line(text, c.start, c.end))]
-    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text)
+    cands += named_class_candidates(text, ws, lex) + other_candidates(text, lex) + described_candidates(text) + ruling_candidates(text) \
+        + negotiated_candidates(text)
     # a pattern name equal to a gazetteer alias takes the gazetteer identity
     for c in cands:
         if c.prio == 2:

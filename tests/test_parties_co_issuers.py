@@ -60,3 +60,12 @@ def test_a_state_opening_the_text_without_a_position_is_no_party_when_the_title_
     # with a position of its own the opening subject still speaks
     body2 = "Chile and Norway reaffirm their partnership. Chile will host the next meeting."
     assert _parties("Joint Statement by Chile and Norway", body2) == ["CHL", "NOR"]
+
+
+def test_a_leader_in_the_opening_subject_list_speaks_for_the_holders_state():
+    # Scholz is in the office-holder list (persons_office_holders.csv); the others name their state
+    body = ("Today, Chancellor Olaf Scholz, Prime Minister Lind of Norway, and President Ruiz of Chile spoke "
+            "about the floods. The leaders reiterated their support for the victims.")
+    st = Statement(statement_id="t", source_file="t.md", sha256="0" * 64, title="Joint Statement on the Floods",
+                   date=dt.date(2022, 8, 1), text=body)
+    assert sorted(p.actor_id for p in extract_statement(st).parties) == ["CHL", "DEU", "NOR"]

@@ -35,8 +35,10 @@ FLOORS = {
     "batch-21": (0.95, 0.93, 0.75, 0.80, 0.91, 0.97),  # blind until round 11 was measured, then round 12
     "batch-22": (0.80, 0.90, 0.84, 0.83, 0.93, 0.94),  # blind until round 11 was measured, then round 12
     "batch-23": (0.95, 0.87, 0.83, 0.95, 0.93, 0.97),  # blind until round 11 was measured, then round 12
-    "batch-24": (0.95, 0.94, 0.78, 0.91, 0.94, 0.95),  # blind until round 12 was measured, then round 13
-    "batch-25": (0.80, 0.86, 0.53, 0.93, 0.94, 0.95),  # blind until round 12 was measured, then round 13
+    "batch-24": (0.95, 0.96, 0.88, 0.91, 0.94, 0.95),  # blind until round 12 was measured, then round 13
+    "batch-25": (0.95, 0.87, 0.83, 0.93, 0.94, 0.95),  # blind until round 12 was measured, then round 13
+    "batch-26": (0.95, 0.94, 0.67, 0.88, 0.88, 0.95),  # blind until round 13 was measured, then round 14
+    "batch-27": (0.95, 0.92, 0.84, 0.95, 0.93, 0.95),  # blind until round 13 was measured, then round 14
 }
 
 

@@ -302,6 +302,12 @@ def _walk(text: str, start: int, mentions: list[Mention], size: int, strict: boo
                 parties.append(mm.entity)
             elif mm.entity.actor_type == "person":
                 saw_person = True
+                # "Today, President A B, Prime Minister C of D, ... spoke": a leader of the subject list
+                # without "of <state>" speaks for the state the text or the office-holder list gives him
+                iso = mm.entity.country or holder_state(mm.entity.name, None)
+                nxt = text[mm.end:mm.end + 5].lstrip(" ,")
+                if iso and not nxt.startswith("of ") and state_actor(iso) is not None:
+                    parties.append(state_actor(iso))
             i += 1
             continue
         w = t.text

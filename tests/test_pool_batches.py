@@ -31,10 +31,10 @@ FLOORS = {
     "batch-17": (0.80, 0.90, 0.74, 0.88, 0.92, 0.95),  # blind until round 8 was measured, then round 9
     "batch-18": (0.95, 0.81, 0.67, 0.95, 0.92, 0.96),  # blind, final (no rule written from it)
     "batch-19": (0.95, 0.90, 0.70, 0.77, 0.92, 0.97),  # blind until round 9 was measured, then round 10
-    "batch-20": (0.95, 0.92, 0.75, 0.87, 0.92, 0.97),  # blind until round 11 was measured, then round 12
-    "batch-21": (0.95, 0.93, 0.75, 0.80, 0.91, 0.97),  # blind until round 11 was measured, then round 12
-    "batch-22": (0.80, 0.90, 0.84, 0.83, 0.93, 0.94),  # blind until round 11 was measured, then round 12
-    "batch-23": (0.95, 0.87, 0.83, 0.95, 0.93, 0.97),  # blind until round 11 was measured, then round 12
+    "batch-20": (0.95, 0.94, 0.80, 0.93, 0.94, 0.97),  # blind until round 11 was measured, then rounds 12-13
+    "batch-21": (0.95, 0.93, 0.84, 0.86, 0.94, 0.97),  # blind until round 11 was measured, then rounds 12-13
+    "batch-22": (0.95, 0.92, 0.88, 0.91, 0.96, 0.97),  # blind until round 11 was measured, then rounds 12-13
+    "batch-23": (0.95, 0.89, 0.88, 0.95, 0.96, 0.97),  # blind until round 11 was measured, then rounds 12-13
     "batch-24": (0.95, 0.96, 0.88, 0.91, 0.94, 0.95),  # blind until round 12 was measured, then round 13
     "batch-25": (0.95, 0.87, 0.83, 0.93, 0.94, 0.95),  # blind until round 12 was measured, then round 13
     "batch-26": (0.95, 0.94, 0.67, 0.88, 0.88, 0.95),  # blind until round 13 was measured, then round 14

@@ -47,3 +47,11 @@ def test_an_initiated_dialogue_on_a_sector():
     t = table("They initiated a working group to advance coastal mapping.")
     assert t["working group to advance coastal mapping"][1] == "established", t
     assert table("They will initiate a review of the fisheries rules.") == {}
+
+
+def test_a_signed_lower_case_agreement_described_by_what_it_covers():
+    t = table("The Norland Fisheries Agency and Ostra's Ministry of Fisheries signed a new joint fisheries and ocean "
+              "partnership agreement aimed at protecting species.")
+    assert t["joint fisheries and ocean partnership agreement"] == ("agreement", "signed", None), t
+    assert table("They signed a new bilateral agreement yesterday.") == {}
+    assert table("We signed a historic peace agreement.") == {}, "one describing word is not specific"

@@ -9,6 +9,10 @@
 * a memorandum of understanding in lower case named by its two capitalised parties (round 14): ``the renewal of
   the memorandum of understanding between the Norland Ministry of Fisheries and Ostra's Ministry of Health``.
 
+* a lower-case agreement signed here and described by what it covers (round 14): ``signed a new joint
+  fisheries and ocean partnership agreement aimed at ...`` (two or more describing words besides new, joint,
+  bilateral; ``new`` and evaluative words are no part of the name).
+
 Status comes from the usual cues (``signed``) and from a future adjective before the head (``forthcoming``,
 ``upcoming``, ``proposed``: planned; see ``agreement_status``).
 """
@@ -39,6 +43,14 @@ _SIGNED_INTENT = re.compile(
     rf"\b(?:sign|signs|signed|signing|conclude|concluded|concludes|concluding)\s+(?:a|an)\s+(?:joint\s+)?"
     rf"(?P<head>{_INTENT})\b(?:\s+on\s+(?P<subj>(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}[a-z][\w-]*)(?=\s*[,.;:]))?")
 _KIND = {"arrangement": "agreement"}
+_SIGNED_DESCRIBED = re.compile(
+    r"\b(?:signed|signs|sign|signing|concluded|conclude|concludes|concluding)\s+(?:a|an)\s+"
+    r"(?P<np>(?:(?!(?:the|a|an|of|on|for|to|with|in|by|that|which)\b)[a-z][\w-]*\s+(?:and\s+)?){2,6}?)"
+    r"(?P<head>agreement|arrangement|memorandum\s+of\s+understanding)\b"
+    r"(?!\s+(?:on|for|to|concerning|regarding|between|with|in)\b|-)")
+_PLAIN_ADJ = frozenset({"new", "joint", "bilateral", "trilateral", "historic", "landmark", "important", "comprehensive",
+                        "formal", "further", "additional", "separate", "an", "and"})
+_DROPPED_ADJ = ("new ", "historic ", "landmark ", "important ")
 _MOU_BETWEEN = re.compile(r"\b(?:the|a|an)\s+(?P<head>memorandum\s+of\s+understanding|MOU|MoU)\s+between\s+")
 _PARTY_WORD = re.compile(r"(?:[A-Z][\w.\u2019'-]*|the|of|and|for|[\u2019']s)\b\s*|[\u2019']s\s+")
 
@@ -82,6 +94,16 @@ def described_candidates(text: str) -> list[_Cand]:
         s, e = m.start("head"), m.end("desc")
         name = _clean(text[s:e])
         out.append(_Cand(s, e, name, "agreement", None, name, [name], "memorandum of understanding", 1))
+    for m in _SIGNED_DESCRIBED.finditer(text):
+        np = m.group("np")
+        if sum(w not in _PLAIN_ADJ for w in np.split()) < 2:
+            continue  # "signed a new bilateral agreement": not specific
+        s = m.start("np")
+        while text.startswith(_DROPPED_ADJ, s):
+            s = text.index(" ", s) + 1
+        e = m.end("head")
+        name = _clean(text[s:e])
+        out.append(_Cand(s, e, name, "agreement", None, name, [name], m.group("head").lower(), 1))
     if "emorandum of understanding between" in text or "MOU between" in text or "MoU between" in text:
         for m in _MOU_BETWEEN.finditer(text):
             e = _parties_end(text, m.end())

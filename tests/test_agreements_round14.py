@@ -28,6 +28,9 @@ def test_a_lower_case_memorandum_named_by_its_parties():
     name = "memorandum of understanding between the Norland Ministry of Fisheries and Human Services and Ostra's Ministry of Health"
     assert t[name] == ("agreement", "planned", None), t
     assert table("They use the memorandum of understanding between Norland and the agencies of the region.") == {}
+    t = table("They look forward to the renewal of the memorandum of understanding between\nthe N.R. Department of "
+              "Fish and Ostra\u2019s Ministry of Health.")
+    assert "memorandum of understanding between the N.R. Department of Fish and Ostra\u2019s Ministry of Health" in t, t
 
 
 def test_a_renewal_still_to_come_is_planned():

@@ -52,7 +52,7 @@ _PLAIN_ADJ = frozenset({"new", "joint", "bilateral", "trilateral", "historic", "
                         "formal", "further", "additional", "separate", "an", "and"})
 _DROPPED_ADJ = ("new ", "historic ", "landmark ", "important ")
 _MOU_BETWEEN = re.compile(r"\b(?:the|a|an)\s+(?P<head>memorandum\s+of\s+understanding|MOU|MoU)\s+between\s+")
-_PARTY_WORD = re.compile(r"(?:[A-Z][\w.\u2019'-]*|the|of|and|for|[\u2019']s)\b\s*|[\u2019']s\s+")
+_PARTY_WORD = re.compile(r"(?:[A-Z][\w.\u2019'-]*|the|of|and|for|[\u2019']s)(?!\w)\s*")
 
 
 def _parties_end(text: str, i: int) -> int | None:
@@ -64,10 +64,13 @@ def _parties_end(text: str, i: int) -> int | None:
         if not m:
             break
         w = m.group().strip()
+        stop = w.endswith(".") and w.count(".") == 1  # "Health." ends the sentence; "U.S." is one word
         if w[:1].isupper():
-            last, prev_cap = i + len(w), True
+            last, prev_cap = i + len(w) - stop, True
             if and_seen is None:
                 and_seen = True
+        if stop:
+            break
         elif w == "and" and prev_cap and and_seen is False:
             and_seen = None  # an "and" after a capitalised word; a capitalised word must follow
         i = m.end()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.agreement_lexicon import _Cand, _clean
+from pipeline.extract.agreement_lexicon import _Cand, _clean, _words_of
 
 _INTENT = r"(?:statement|letter|declaration)\s+of\s+intent"
 _HEADS = rf"memorand(?:um|a)\s+of\s+(?:understanding|cooperation)|MOU|MoU|arrangement|{_INTENT}"
@@ -48,9 +48,8 @@ _SIGNED_DESCRIBED = re.compile(
     r"(?P<np>(?:(?!(?:the|a|an|of|on|for|to|with|in|by|that|which)\b)[a-z][\w-]*\s+(?:and\s+)?){2,6}?)"
     r"(?P<head>agreement|arrangement|memorandum\s+of\s+understanding)\b"
     r"(?!\s+(?:on|for|to|concerning|regarding|between|with|in)\b|-)")
-_PLAIN_ADJ = frozenset({"new", "joint", "bilateral", "trilateral", "historic", "landmark", "important", "comprehensive",
-                        "formal", "further", "additional", "separate", "an", "and"})
-_DROPPED_ADJ = ("new ", "historic ", "landmark ", "important ")
+_PLAIN_ADJ = frozenset(_words_of("signed_plain")) | {"and"}
+_DROPPED_ADJ = tuple(w + " " for w in _words_of("signed_drop"))
 _MOU_BETWEEN = re.compile(r"\b(?:the|a|an)\s+(?P<head>memorandum\s+of\s+understanding|MOU|MoU)\s+between\s+")
 _PARTY_WORD = re.compile(r"(?:[A-Z][\w.\u2019'-]*|the|of|and|for|[\u2019']s)(?!\w)\s*")
 

@@ -71,7 +71,7 @@ def _lex() -> _Lex:
     heads_alt = "|".join(sorted((re.escape(h) for h in lower), key=len, reverse=True)
                          + sorted((re.escape(h.title()) for h in lower if " " in h and " of " not in h), key=len, reverse=True))
     lower_head_re = re.compile(
-        r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin|creating|convening|inaugurating)(?:e?s|ed|d|ing)?\s+"
+        r"\b(?:(?P<verb>establish|launch|create|form|set up|stand up|inaugurate|convene|develop|draft|begin|creating|convening|inaugurating|initiate|initiating)(?:e?s|ed|d|ing)?\s+"
         # "commit to launching this coming week a task force": a time phrase may stand between verb and object
         r"(?:(?:this|next|later\s+this)\s+(?:coming\s+)?(?:week|month|year)\s+|in\s+the\s+coming\s+(?:weeks|months)\s+)?"
         # "commit to convening our bilateral cyber working group": a possessive opens an existing mechanism
@@ -95,7 +95,9 @@ def _lex() -> _Lex:
         # "a working group to advance electrical interconnection in the Americas": its purpose names it
         # "a working group to strengthen our response to child migration": inner prepositions before a plain word
         r"|\s+(?P<purpose>(?:to\s+(?!(?:the|a|an|this|that|these|their|our|its|all|be)\b)[a-z]+|on)(?:\s+(?:(?:and|to|of|for)\s+)?(?!(?:to|and|or|in|of|the|for|with|that|which|by|on|at|a|an|across|through|within|from|into|under|among|between)\b)"
-        r"[a-z][\w-]*){1,7}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which|across|at|in|among|between|through|within|from|into|under)\b))?"
+        r"[a-z][\w-]*){1,7}(?:\s+(?:in|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+        # "a dialogue on scaling finance in the forest and land use sectors": the sector it covers (round 14)
+        r"|\s+in\s+the\s+(?:[a-z][\w-]*\s+){1,5}?sectors?)?)(?=\s*[,.;:]|\s+(?:to|and|by|that|which|across|at|in|among|between|through|within|from|into|under)\b))?"
     )
     return _Lex(heads, max(len(k) for k in heads), lower, mw, mp, gaz, gaz_names, countries, lower_head_re, named,
                 {k[0] for k in heads} | set(named))

@@ -302,7 +302,12 @@ def _pattern_candidates(text: str, ws, starts, lex: _Lex) -> list[_Cand]:
         if ws[h0][0] == "Group" and tail_end > h1 and ws[h1][0] == "of":
             continue  # "Group of Seven", "Group of Twenty": forums
         if _org_marked(core_words, len(mods), lex) and ws[h0][0] != "Facility":
-            continue  # "the Extended Fund Facility": the facility of a fund is its instrument, not a body (round 13)
+            if not (kind in ("agreement", "treaty") and tail_end > h1 and mods):
+                continue  # "the Extended Fund Facility": the facility of a fund is its instrument, not a body (round 13)
+            # "the Norland Fisheries Agency Memorandum of Understanding on Coastal Cooperation": the bodies
+            # before an instrument with its own subject sign it; the instrument is named from its head (round 14)
+            left, mods, year, left_acr = h0, [], None, None
+            core_words = tuple(w for w, _, _ in ws[h0:h1])
         if ws[h0][0] == "Facility" and (tail_end < n and ws[tail_end][0] == "at" and tail_end + 1 < n
                                         and _is_cap(ws[tail_end + 1][0]) or left >= 2 and ws[left - 1][0] == "the"
                                         and ws[left - 2][0] == "of" and left >= 3 and ws[left - 3][0] == "construction"):

@@ -33,7 +33,8 @@ _RES_NUM_RE = re.compile(_RES_NUM)
 # "... to enter into a new memorandum of understanding (MOU) for assistance for Norland": the subject may end on
 # a state's name and an acronym may stand after the head
 _SIGNED_LOWER = re.compile(
-    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked|enter\s+into|entering\s+into)"
+    r"\b(?:sign|signs|signed|signing|conclude|concludes|concluded|concluding|ink|inked|enter\s+into|entering\s+into"
+    r"|announce|announces|announced)"  # "also announce a memorandum of understanding on X that ..." (round 14)
     r"\s+(?:a|an)\s+(?:new\s+)?"
     r"(?P<head>memorandum\s+of\s+understanding|memorandum|agreement|arrangement|protocol|treaty|MOU|MoU)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,6})\))?\s+"
@@ -114,11 +115,13 @@ def _regex_candidates(text: str, lex: _Lex) -> list[_Cand]:
                 aliases.append(name)
             out.append(_Cand(m.start() if q == 0 else nm.start(), nm.end(), name, "resolution", None, name,
                              aliases, "resolution", 2))
-    for m in _scan(_SIGNED_LOWER, text, ("sign", "conclud", "ink", "enter")):
+    for m in _scan(_SIGNED_LOWER, text, ("sign", "conclud", "ink", "enter", "announc")):
         # "signed a memorandum of understanding on customs data exchange": a described instrument the
         # parties sign (or conclude) is named by its head and subject
         if m.group("state") and not _country_like((m.group("state"),), lex):
             continue
+        if text.startswith("announc", m.start()) and not m.group("head").lower().startswith(("memorandum", "mou")):
+            continue  # "announced an agreement on X" may report a deal of others; a memorandum announced is one made
         s, e = m.start("head"), m.end("subj")
         acr = m.group("acr")
         name = _clean(text[s:m.end("head")] + " " + text[m.start("prep"):e]) if acr else _clean(text[s:e])

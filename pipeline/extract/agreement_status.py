@@ -18,8 +18,10 @@ _CUES = (
     r"|(?P<established>establishment of|creation of|formation of|launch of|launching of|inauguration of|adoption of"
     r"|(?:inaugural|first)\s+(?:meeting|session)s?\s+of"
     r"|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?"
-    r"|inaugurat(?:e|ed|es|ing)|begin(?:s|ning)?|set(?:ting)?\s+up"
+    r"|inaugurat(?:e|ed|es|ing)|initiat(?:e|ed|es|ing)(?=\s+(?:a|an)\s)|begin(?:s|ning)?|set(?:ting)?\s+up"
     # "elevating their nations' relationship to a Comprehensive Strategic Partnership": the new framework
+    # "Norland and Ostra announce a memorandum of understanding on X", "announce a new X": made now (round 14)
+    r"|announces?(?=\s+(?:a|an)\s)"
     r"|elevat(?:e|ed|es|ing)\s+(?:[\w\u2019'.-]+\s+){0,3}?(?:relationship|relations|ties|partnership)\s+to|stood\s+up|stand(?:ing)?\s+up|adopt(?:ed|s|ing)?"
     r"|conven(?:e|es|ed|ing)(?=\s+(?:an?|additional|two|three|four|five|six|several)\s)"  # "convene a working group": a new body, not a session of one
     # "will embark on X", "have reached an Agreement on X" (round 8)
@@ -191,7 +193,10 @@ def _status(text: str, start: int, end: int, others: list[tuple[int, int]]) -> s
         return "planned"  # "X is developing a new Y": Y is still to be created
     if m.group("restart") and re.match(r"(?:renewal|extension|re-?launch\s+of)", m.group("restart"), re.IGNORECASE):
         # "are pleased to announce the renewal of the X Task Force": extended by this statement now;
-        # "welcomed the extension of X": a reaction to an earlier act
+        # "welcomed the extension of X": a reaction to an earlier act; "look forward to a planned five-year
+        # renewal of X": renewed later (round 14)
+        if planned or re.search(r"\b(?:planned|proposed|upcoming|forthcoming)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
+            return "planned"
         return "established" if re.search(r"\b(?:announc\w*|agreed\s+(?:on|to)|decided\s+on|approved?)\s+(?:the\s+)?$",
                                            before, re.IGNORECASE) else "referenced"
     if m.group("restart"):

@@ -86,6 +86,12 @@ ruling of the 2016 arbitral tribunal``) is a ruling (``agreement_rulings.py``); 
 negotiate (``begin negotiations on a critical minerals agreement``) is named by its description
 (``agreement_negotiated.py``).
 
+Round 14: bodies before an instrument with its own subject sign it (``the X Agency Memorandum of Understanding on Y``:
+the memorandum, named from its head); ``announce a memorandum of understanding on X`` names it and ``announce a (new)
+X`` is ``established``; a lower-case memorandum named by its two capitalised parties and a signed lower-case agreement
+described by what it covers (``agreement_described.py``); a renewal still to come (``look forward to a planned
+renewal of X``) is ``planned``; ``initiate a dialogue on X in the Y sectors`` creates a mechanism.
+
 Modules, one per rule family: ``agreement_lexicon.py`` (vocabularies, helpers),
 ``agreement_names.py`` (capitalised head-noun names), ``agreement_patterns.py``
 (other patterns, gazetteer, merging), ``agreement_lowercase.py`` (a proper name before a

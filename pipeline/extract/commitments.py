@@ -9,7 +9,7 @@ holds the clause scan; each rule family has its own module:
 | word classes, the token view, the subject/predicate records | ``commitment_grammar`` |
 | who speaks: collectives, runs of actor mentions, appositions, clause hosts | ``commitment_subjects`` |
 | individuals: which party a named person or a leader's title speaks for | ``commitment_leaders`` |
-| lists under an introducing clause, elided-subject bullets | ``commitment_lists`` |
+| lists under an introducing clause, elided-subject bullets; numbered section headings | ``commitment_lists``, ``commitment_headings`` |
 | kinds (modal = pledge, "agree to establish", negation, ...) and verb agreement | ``commitment_kinds`` |
 | hosts of a coordinated trigger; an organisation and its executive body as one speaker | ``commitment_hosts``, ``commitment_bodies`` |
 
@@ -54,6 +54,7 @@ from pipeline.extract.commitment_agencies import agency_subject
 from pipeline.extract.commitment_bodies import same_speaker
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
+from pipeline.extract.commitment_headings import NumberedSections
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules, is_heading
 from pipeline.extract.actors import doc_text
@@ -582,19 +583,18 @@ class _Extractor(SubjectRules, ListRules, KindRules):
 
 def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
                      actor_mentions: list[Mention], title: str | None = None, date=None) -> list[Commitment]:
-    """Commitment clauses of one statement, in text order (``title``: the statement's title, which
-    may say whose leader a person named in the text is; ``date``: the statement's date, against
-    which a leader named by surname alone is looked up in the office holders' terms)."""
+    """Commitment clauses of one statement, in text order (``title``: the statement's title, which may say whose
+    leader a person named in the text is; ``date``: against it a leader named by surname is looked up in office terms)."""
     ex = _Extractor(doc_text(doc), parties, actor_mentions, title, date)  # cached: spaCy rebuilds doc.text per access
     if not ex.party_ids:
         return []
     out: list[Commitment] = []
     intro: _Subj | None = None
-    prev_para = None
+    prev_para, sections = None, NumberedSections(ex.text)  # numbered headings as items (commitment_headings)
     for sent in sentences:
-        first = sent.paragraph_index != prev_para
-        prev_para = sent.paragraph_index
-        rows, new_intro = ex.sentence(sent, intro, first)
+        first, prev_para = sent.paragraph_index != prev_para, sent.paragraph_index
+        rows, new_intro = ex.sentence(sent, used := sections.intro_for(sent, first) or intro, first)
+        sections.seen(sent, first, used, rows)
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro

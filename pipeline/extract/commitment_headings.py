@@ -53,15 +53,15 @@ class NumberedSections:
         hw = heading_word(self.text, sent.start, sent.end)
         return self.intro if hw is not None and hw[0] == self.next else None
 
-    def seen(self, sent, first: bool, used, rows) -> None:
-        """Remember the intro when this paragraph's numbered heading became one of its items."""
-        if not first:
-            return
-        hw = heading_word(self.text, sent.start, sent.end)
+    def seen(self, sent, first: bool, used, rows) -> bool:
+        """Remember the intro when this paragraph's numbered heading became one of its items (True:
+        the section's body paragraphs that follow are then no items; the next heading continues)."""
+        hw = heading_word(self.text, sent.start, sent.end) if first else None
         if hw is None:
-            return
+            return False
         if used is not None and getattr(used, "verb_items", False) \
                 and any(r.trigger_start == hw[1] for r in rows):
             self.intro, self.next = used, hw[0] + 1
-        else:
-            self.intro = None
+            return True
+        self.intro = None
+        return False

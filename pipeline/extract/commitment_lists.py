@@ -262,5 +262,6 @@ class ListRules:
         if kind is None:
             return False
         stack.append(_Subj(intro.committers, "pl", body_start))
-        found.append(_Found(body_start, word, vstart, vstart + len(word), kind, intro.committers, ""))
+        found.append(_Found(body_start, word, vstart, vstart + len(word), kind, intro.committers,
+                            "heading" if head is not None and head[1] == vstart else ""))  # the heading's colon ends it
         return True

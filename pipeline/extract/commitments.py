@@ -180,7 +180,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if list_intro is not None and list_intro.committers and (first_in_para or em or inline):
             is_item = self._item(tokens, floor, body_start, sent, list_intro, stack, found)
         # "Recognizing X, we will ...": a gerund that opens a sentence with its own subject is no item
-        item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") else None
+        item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") and found[-1].rule != "heading" else None
         item_subj = stack[-1] if is_item else None
         item_at = found[-1].trigger_start if is_item else -1  # "FURTHER PROMOTE": the verb after an adverb
         own_subject = False
@@ -594,7 +594,7 @@ def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
     for sent in sentences:
         first, prev_para = sent.paragraph_index != prev_para, sent.paragraph_index
         rows, new_intro = ex.sentence(sent, used := sections.intro_for(sent, first) or intro, first)
-        sections.seen(sent, first, used, rows)
+        new_intro = None if sections.seen(sent, first, used, rows) else new_intro  # a section body is no item
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro

@@ -39,3 +39,10 @@ def test_conveyed_commitment_is_a_pledge():
 
 def test_determine_to_is_a_pledge():
     assert rows("They determine to take concrete steps on fisheries.") == [("determine", "pledge", BOTH)]
+
+
+def test_participial_adjunct_between_subject_and_verb():
+    assert rows("Norvia and Selda, guided by their shared values, commit to uphold the river treaty.") == \
+        [("commit", "pledge", BOTH)]
+    assert rows("Norvia and Selda, recognizing the risks, will expand the ferry link.") == [("will", "pledge", BOTH)]
+    assert rows("The ferry office, guided by the rules, will expand the link.") == []

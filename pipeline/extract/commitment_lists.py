@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.commitment_headings import heading_word
 from pipeline.extract.commitment_grammar import NOUN_LIKE, PREPOSITIONS, _Found, _Subj
 from pipeline.model import Sentence
 
@@ -235,8 +236,15 @@ class ListRules:
         if word.isupper() and len(word) > 1 and not any(w[:1].islower() for w in words[1:4]):
             return False  # "NEXT STEPS AND OUTLOOK", "SUPPORT FOR X": a heading in capitals
         kind = None
+        head = heading_word(text, sent.start, sent.end)
+        if head is not None and head[1] == vstart and intro.verb_items:
+            # "1. Expand Trade Links: ..." under "will work together to:": a numbered section heading's verb
+            own = self.lex.rules[lm.lastgroup].kind if lm is not None and lm.start() == vstart else None
+            kind = own if own in _OWN_KIND_ITEMS else "pledge"
         title_case = sum(w[:1].isupper() for w in words[:4]) >= 3 or len(words) < 3
-        if lm is not None and (form == "base" or (gerund and form == "ing" and not title_case)):
+        if kind is not None:
+            pass
+        elif lm is not None and (form == "base" or (gerund and form == "ing" and not title_case)):
             rule = self.lex.rules[lm.lastgroup]
             kind = self._kind(rule, "base", lm, text[lm.end():sent.end], False, sent, intro, False)
             if intro.verb_items and kind not in _OWN_KIND_ITEMS:
@@ -254,5 +262,6 @@ class ListRules:
         if kind is None:
             return False
         stack.append(_Subj(intro.committers, "pl", body_start))
-        found.append(_Found(body_start, word, vstart, vstart + len(word), kind, intro.committers, ""))
+        found.append(_Found(body_start, word, vstart, vstart + len(word), kind, intro.committers,
+                            "heading" if head is not None and head[1] == vstart else ""))  # the heading's colon ends it
         return True

@@ -9,7 +9,7 @@ holds the clause scan; each rule family has its own module:
 | word classes, the token view, the subject/predicate records | ``commitment_grammar`` |
 | who speaks: collectives, runs of actor mentions, appositions, clause hosts | ``commitment_subjects`` |
 | individuals: which party a named person or a leader's title speaks for | ``commitment_leaders`` |
-| lists under an introducing clause, elided-subject bullets | ``commitment_lists`` |
+| lists under an introducing clause, elided-subject bullets; numbered section headings | ``commitment_lists``, ``commitment_headings`` |
 | kinds (modal = pledge, "agree to establish", negation, ...) and verb agreement | ``commitment_kinds`` |
 | hosts of a coordinated trigger; an organisation and its executive body as one speaker | ``commitment_hosts``, ``commitment_bodies`` |
 
@@ -54,6 +54,7 @@ from pipeline.extract.commitment_agencies import agency_subject
 from pipeline.extract.commitment_bodies import same_speaker
 from pipeline.extract.commitment_kinds import KindRules
 from pipeline.extract.commitment_leaders import appositions, leader_map
+from pipeline.extract.commitment_headings import NumberedSections
 from pipeline.extract.commitment_lexicon import load as load_lexicon
 from pipeline.extract.commitment_lists import _BULLET_BEFORE, _ENUM, _ENUM_AT_END, _ENUM_BEFORE, ListRules, is_heading
 from pipeline.extract.actors import doc_text
@@ -179,7 +180,7 @@ class _Extractor(SubjectRules, ListRules, KindRules):
         if list_intro is not None and list_intro.committers and (first_in_para or em or inline):
             is_item = self._item(tokens, floor, body_start, sent, list_intro, stack, found)
         # "Recognizing X, we will ...": a gerund that opens a sentence with its own subject is no item
-        item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") else None
+        item_gerund = found[-1] if is_item and found[-1].trigger.lower().endswith("ing") and found[-1].rule != "heading" else None
         item_subj = stack[-1] if is_item else None
         item_at = found[-1].trigger_start if is_item else -1  # "FURTHER PROMOTE": the verb after an adverb
         own_subject = False
@@ -582,19 +583,18 @@ class _Extractor(SubjectRules, ListRules, KindRules):
 
 def find_commitments(doc: Doc, sentences: list[Sentence], parties: list[Actor],
                      actor_mentions: list[Mention], title: str | None = None, date=None) -> list[Commitment]:
-    """Commitment clauses of one statement, in text order (``title``: the statement's title, which
-    may say whose leader a person named in the text is; ``date``: the statement's date, against
-    which a leader named by surname alone is looked up in the office holders' terms)."""
+    """Commitment clauses of one statement, in text order (``title``: the statement's title, which may say whose
+    leader a person named in the text is; ``date``: against it a leader named by surname is looked up in office terms)."""
     ex = _Extractor(doc_text(doc), parties, actor_mentions, title, date)  # cached: spaCy rebuilds doc.text per access
     if not ex.party_ids:
         return []
     out: list[Commitment] = []
     intro: _Subj | None = None
-    prev_para = None
+    prev_para, sections = None, NumberedSections(ex.text)  # numbered headings as items (commitment_headings)
     for sent in sentences:
-        first = sent.paragraph_index != prev_para
-        prev_para = sent.paragraph_index
-        rows, new_intro = ex.sentence(sent, intro, first)
+        first, prev_para = sent.paragraph_index != prev_para, sent.paragraph_index
+        rows, new_intro = ex.sentence(sent, used := sections.intro_for(sent, first) or intro, first)
+        new_intro = None if sections.seen(sent, first, used, rows) else new_intro  # a section body is no item
         out.extend(rows)
         if new_intro is not None:
             intro = new_intro

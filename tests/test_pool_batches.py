@@ -37,8 +37,10 @@ FLOORS = {
     "batch-23": (0.95, 0.89, 0.88, 0.95, 0.96, 0.97),  # blind until round 11 was measured, then rounds 12-13
     "batch-24": (0.95, 0.96, 0.88, 0.91, 0.94, 0.95),  # blind until round 12 was measured, then round 13
     "batch-25": (0.95, 0.87, 0.83, 0.93, 0.94, 0.95),  # blind until round 12 was measured, then round 13
-    "batch-26": (0.95, 0.94, 0.67, 0.88, 0.88, 0.95),  # blind until round 13 was measured, then round 14
-    "batch-27": (0.95, 0.92, 0.84, 0.95, 0.93, 0.95),  # blind until round 13 was measured, then round 14
+    "batch-26": (0.95, 0.94, 0.67, 0.88, 0.92, 0.97),  # blind until round 13 was measured, then round 14
+    "batch-27": (0.95, 0.92, 0.91, 0.95, 0.94, 0.97),  # blind until round 13 was measured, then round 14
+    "batch-28": (0.80, 0.94, 0.76, 0.86, 0.93, 0.97),  # blind, final (no rule written from it)
+    "batch-29": (0.80, 0.87, 0.72, 0.94, 0.96, 0.96),  # blind, final (no rule written from it)
 }
 
 

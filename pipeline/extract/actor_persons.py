@@ -29,11 +29,20 @@ def _plural_title_before(text: str, start: int) -> bool:
 
 def _plural_of_title(w: str) -> bool:
     """Round 11: the plural of a title word ("Directors", "Advisors", "Secretaries") is a plural title, never
-    a name: "Senior Directors Ana Ruiz and Tom Bell" names two persons."""
-    if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
-        return False
-    tl = lexicon().title_last
-    return w[:-1] in tl or w.endswith("ies") and w[:-3] + "y" in tl
+    a name: "Senior Directors Ana Ruiz and Tom Bell" names two persons (one set look-up per token)."""
+    return w in _title_plurals()
+
+
+@lru_cache(maxsize=1)
+def _title_plurals() -> frozenset[str]:
+    """The plurals ("-s", "-y" -> "-ies") of the title words of at least three letters."""
+    out = set()
+    for t in lexicon().title_last:
+        if len(t) >= 3 and not t.endswith("s"):
+            out.add(t + "s")
+            if t.endswith("y"):
+                out.add(t[:-1] + "ies")
+    return frozenset(out)
 
 
 def _particle_name(toks, run, p, nameable) -> bool:
@@ -152,7 +161,7 @@ def _persons(text: str, toks: list[_Tok], runs: list[list[int]],
                 n = 2
             if ok and j + 1 < len(run):
                 nxt = toks[run[j + 1]].text
-                if _is_cap(nxt) and nxt not in lx.suffixes and nxt not in _postnominals():  # "General Border Committee"
+                if _is_cap(nxt) and nxt not in lx.suffixes and nxt not in post:  # "General Border Committee"
                     ok = False  # (round 13: not "the Hon Ana Ruiz MP", a post-nominal after the name)
             if ok and n <= 7:
                 first, last = run[k], run[j]
